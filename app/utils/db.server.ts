@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { PrismaClient, type Prisma } from '~/generated/prisma/client'
+import { env } from './env.server'
+import { acquireLock } from './lock-file.server'
+
+export type Database = {
+  prisma: PrismaClient
+  /** the embedded database when DATABASE_URL is unset */
+  pglite?: PGlite
+  close: () => Promise<void>
+}
+
+declare global {
+  var __palvelutoriDb: Database | undefined
+}
+
+/** PGlite is a single connection: transactions queue behind each other, so allow them to wait. */
+const pgliteTransactionOptions = { maxWait: 20_000, timeout: 30_000 }
+
+export function prismaForPGlite(pglite: PGlite): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: pgliteTransactionOptions })
+}
+
+export function prismaForPostgres(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) })
+}
+
+function openConfiguredDatabase(): Database {
+  const { DATABASE_URL, PGLITE_DIR } = env()
+  if (DATABASE_URL) {
+    const prisma = prismaForPostgres(DATABASE_URL)
+    return { prisma, close: () => prisma.$disconnect() }
+  }
+  const dir = resolve(PGLITE_DIR)
+  mkdirSync(dirname(dir), { recursive: true })
+  const release = acquireLock(`${dir}.lock`)
+  const pglite = new PGlite(dir)
+  const prisma = prismaForPGlite(pglite)
+  return {
+    prisma,
+    pglite,
+    close: async () => {
+      await prisma.$disconnect()
+      await pglite.close()
+      release()
+    },
+  }
+}
+
+let closeHookInstalled = false
+
+/** One database per process, reused across dev-server reloads (cached on globalThis). */
+export function database(): Database {
+  if (!globalThis.__palvelutoriDb) {
+    globalThis.__palvelutoriDb = openConfiguredDatabase()
+  }
+  if (!closeHookInstalled) {
+    closeHookInstalled = true
+    const shutdown = () => {
+      const db = globalThis.__palvelutoriDb
+      globalThis.__palvelutoriDb = undefined
+      void (db ? db.close() : Promise.resolve()).finally(() => process.exit(0))
+    }
+    process.once('SIGTERM', shutdown)
+    process.once('SIGINT', shutdown)
+  }
+  return globalThis.__palvelutoriDb
+}
+
+/** The Prisma client of this process. Resolved on first use so tests can install their own database first. */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = database().prisma
+    const value = Reflect.get(client, property, client) as unknown
+    return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(client) : value
+  },
+})
+
+export type Tx = Prisma.TransactionClient

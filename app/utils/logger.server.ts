@@ -1,0 +1,21 @@
+import { env } from './env.server'
+
+type Level = 'debug' | 'info' | 'warn' | 'error'
+const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 }
+
+/** Structured logs: one JSON object per line on stdout. Never pass passwords, tokens or identity codes. */
+function write(level: Level, message: string, fields: Record<string, unknown> = {}) {
+  if (order[level] < order[env().LOG_LEVEL]) return
+  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }, (_key, value: unknown) =>
+    value instanceof Error ? { name: value.name, message: value.message } : value,
+  )
+  if (level === 'error' || level === 'warn') process.stderr.write(line + '\n')
+  else process.stdout.write(line + '\n')
+}
+
+export const log = {
+  debug: (message: string, fields?: Record<string, unknown>) => write('debug', message, fields),
+  info: (message: string, fields?: Record<string, unknown>) => write('info', message, fields),
+  warn: (message: string, fields?: Record<string, unknown>) => write('warn', message, fields),
+  error: (message: string, fields?: Record<string, unknown>) => write('error', message, fields),
+}
