@@ -1,6 +1,8 @@
 import { z } from 'zod'
 
-const devOnlyDefault = (value: string) => (process.env.NODE_ENV === 'production' ? undefined : value)
+/** Development keys are allowed outside production, and in production only for the local demo (DEMO_MODE=on). */
+const developmentKeysAllowed = process.env.NODE_ENV !== 'production' || process.env.DEMO_MODE === 'on'
+const devOnlyDefault = (value: string) => (developmentKeysAllowed ? value : undefined)
 
 const envSchema = z
   .object({

@@ -1,0 +1,40 @@
+import type { ReactElement } from 'react'
+import { AccountExistsEmail, type AccountExistsProps } from './account-exists'
+import { LinkEmail, type LinkEmailProps } from './link-email'
+
+/** Translates a key of the email namespace in the recipient's language. */
+export type EmailT = (key: string, options?: Record<string, unknown>) => string
+
+export type EmailProps = {
+  'verify-email': LinkEmailProps
+  'reset-password': LinkEmailProps
+  'staff-invitation': LinkEmailProps
+  'account-exists': AccountExistsProps
+}
+export type EmailTemplate = keyof EmailProps
+
+type Builder<T extends EmailTemplate> = (t: EmailT, lang: string, props: EmailProps[T]) => ReactElement
+
+/** Each template: its subject key and how to build it. Props in, JSX out; sending lives in app/modules/email. */
+export const templates: { [T in EmailTemplate]: { subjectKey: string; build: Builder<T> } } = {
+  'verify-email': {
+    subjectKey: 'verifyEmail.subject',
+    build: (t, lang, props) => <LinkEmail t={t} lang={lang} kind="verifyEmail" {...props} />,
+  },
+  'reset-password': {
+    subjectKey: 'resetPassword.subject',
+    build: (t, lang, props) => <LinkEmail t={t} lang={lang} kind="resetPassword" {...props} />,
+  },
+  'staff-invitation': {
+    subjectKey: 'staffInvitation.subject',
+    build: (t, lang, props) => <LinkEmail t={t} lang={lang} kind="staffInvitation" {...props} />,
+  },
+  'account-exists': {
+    subjectKey: 'accountExists.subject',
+    build: (t, lang, props) => <AccountExistsEmail t={t} lang={lang} {...props} />,
+  },
+}
+
+export function isEmailTemplate(name: string): name is EmailTemplate {
+  return Object.hasOwn(templates, name)
+}
