@@ -35,15 +35,15 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['app/**/*.test.{ts,tsx}', 'emails/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
-          exclude: ['app/**/*.integration.test.ts'],
+          include: ['{app,emails,scripts,prisma}/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
         },
       },
       {
         extends: true,
         test: {
           name: 'integration',
-          include: ['app/**/*.integration.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['{app,prisma}/**/*.integration.test.ts', 'tests/integration/**/*.test.ts'],
           globalSetup: ['tests/setup/global-db.ts'],
           setupFiles: ['tests/setup/test-db.ts'],
           testTimeout: 30_000,

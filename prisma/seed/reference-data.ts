@@ -26,6 +26,7 @@ export type Category = {
   unit: 'HOUR' | 'DAY' | 'VISIT' | 'MONTH'
   voucherType: 'FIXED' | 'INCOME_RELATED'
   requiresSoteri: boolean
+  reviewMode: 'SINGLE_STEP' | 'TWO_STEP'
   values: CategoryValue[]
   documentTypeCodes: string[]
 }

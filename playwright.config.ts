@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs'
+import { chromium, defineConfig } from '@playwright/test'
+
+/** PLAYWRIGHT_CHROMIUM_PATH, else Playwright's own Chromium when installed, else Debian's (scripts/ensure-browser.sh). */
+function chromiumPath(): string {
+  if (process.env.PLAYWRIGHT_CHROMIUM_PATH) return process.env.PLAYWRIGHT_CHROMIUM_PATH
+  const bundled = chromium.executablePath()
+  return existsSync(bundled) ? bundled : '/usr/bin/chromium'
+}
+
+const baseURL = 'http://127.0.0.1:3100'
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  // Two cores, and the embedded database is a single connection.
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: 'list',
+  use: {
+    baseURL,
+    launchOptions: { executablePath: chromiumPath() },
+  },
+  webServer: {
+    command: 'bash scripts/e2e-server.sh',
+    url: `${baseURL}/`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+  },
+})

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The server for the Playwright suite (playwright.config.ts starts it): a production build on port 3100 with a
+# throwaway embedded database, mail folder and uploads under ./data/e2e/. E2E_SKIP_BUILD=1 reuses ./build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "${E2E_SKIP_BUILD:-}" != '1' ]; then
+  npx remix vite:build
+fi
+
+rm -rf ./data/e2e
+export PGLITE_DIR=./data/e2e/pglite MAIL_DIR=./data/e2e/mail UPLOAD_DIR=./data/e2e/uploads
+# Mail goes to files (MAIL_DIR/<id>.json), where the tests read it.
+unset SMTP_URL DATABASE_URL
+
+npx tsx scripts/db-migrate.ts
+if [ -f prisma/seed.ts ]; then
+  npx tsx prisma/seed.ts
+else
+  echo 'e2e-server: prisma/seed.ts not found, starting without seed data'
+fi
+
+DEMO_MODE=on PORT=3100 APP_ORIGIN=http://127.0.0.1:3100 exec npx remix-serve ./build/server/index.js
