@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { isLocale } from '~/i18n'
 import { pageTitle } from '~/i18n.server'
 import { listStoredEmails } from '~/modules/email/transport.server'
 import { env } from '~/utils/env.server'
+import { formatDateTime } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound } from '~/utils/session.server'
 
@@ -20,8 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function DevMail() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { messages } = useLoaderData<typeof loader>()
+  const locale = isLocale(i18n.language) ? i18n.language : 'sv'
   return (
     <>
       <h1>{t('devMail.title')}</h1>
@@ -32,7 +35,7 @@ export default function DevMail() {
           <li key={message.id} className="rounded border border-slate-300 p-4">
             <h2 className="text-lg">{message.subject}</h2>
             <p className="text-sm">
-              {t('devMail.to')}: {message.to} · <time dateTime={message.sentAt}>{message.sentAt}</time>
+              {t('devMail.to')}: {message.to} · <time dateTime={message.sentAt}>{formatDateTime(message.sentAt, locale)}</time>
             </p>
             <pre className="mt-3 whitespace-pre-wrap font-sans">
               <LinkifiedText text={message.text} />

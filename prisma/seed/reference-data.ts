@@ -6,6 +6,7 @@ import {
   readMunicipalities,
   readServiceCatalogue,
   type CategorySource,
+  type DocumentTypeSource,
   type MunicipalitySource,
 } from './source-data'
 import type { IncomeRule } from './income-related-value'
@@ -33,9 +34,9 @@ export type Category = {
 
 export type ReferenceData = {
   municipalities: MunicipalitySource[]
+  documentTypes: DocumentTypeSource[]
   categories: Map<string, Category>
   incomeRule: IncomeRule
-  employersOnlyDocumentTypes: Set<string>
   rulebookId: string
 }
 
@@ -166,9 +167,9 @@ export async function seedReferenceData(tx: Prisma.TransactionClient): Promise<R
 
   return {
     municipalities,
+    documentTypes: catalogue.documentTypes,
     categories,
     incomeRule,
-    employersOnlyDocumentTypes: new Set(catalogue.documentTypes.filter((type) => type.employersOnly).map((type) => type.code)),
     rulebookId: rulebookRow.id,
   }
 }
