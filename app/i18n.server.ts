@@ -1,7 +1,7 @@
 import { createCookie } from '@remix-run/node'
 import { createInstance, type TFunction } from 'i18next'
 import { RemixI18Next } from 'remix-i18next/server'
-import { i18nConfig, type AppLocale, type Namespace, supportedLocales } from '~/i18n'
+import { i18nConfig, namespaces, type AppLocale, type Namespace, supportedLocales } from '~/i18n'
 import { resources } from '~/locales/resources'
 import { env } from '~/utils/env.server'
 
@@ -34,7 +34,7 @@ export function translator(locale: AppLocale, namespace: Namespace = 'common'): 
   let instance = fixedInstances.get(locale)
   if (!instance) {
     const i18n = createInstance()
-    instance = i18n.init({ ...i18nConfig, lng: locale, resources, ns: ['common', 'auth', 'pages', 'email'] })
+    instance = i18n.init({ ...i18nConfig, lng: locale, resources, ns: [...namespaces] })
     fixedInstances.set(locale, instance)
   }
   return instance.then((t) => ((key: string, options?: Record<string, unknown>) =>
@@ -43,6 +43,6 @@ export function translator(locale: AppLocale, namespace: Namespace = 'common'): 
 
 /** "<page> – <app name>" in the request's language; `key` may carry a namespace prefix ("auth:login.title"). */
 export async function pageTitle(request: Request, key: string, options?: Record<string, unknown>): Promise<string> {
-  const t = await i18nServer.getFixedT(request, ['common', 'auth', 'pages'])
+  const t = await i18nServer.getFixedT(request, [...namespaces])
   return `${t(key, options)} – ${t('app.name')}`
 }

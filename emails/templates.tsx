@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import { AccountExistsEmail, type AccountExistsProps } from './account-exists'
 import { LinkEmail, type LinkEmailProps } from './link-email'
+import { NoticeEmail, type NoticeEmailProps } from './notice-email'
 
 /** Translates a key of the email namespace in the recipient's language. */
 export type EmailT = (key: string, options?: Record<string, unknown>) => string
@@ -10,6 +11,12 @@ export type EmailProps = {
   'reset-password': LinkEmailProps
   'staff-invitation': LinkEmailProps
   'account-exists': AccountExistsProps
+  'organisation-invitation': NoticeEmailProps
+  'application-submitted': NoticeEmailProps
+  'application-returned': NoticeEmailProps
+  'application-approved': NoticeEmailProps
+  'application-rejected': NoticeEmailProps
+  'document-expiring': NoticeEmailProps
 }
 export type EmailTemplate = keyof EmailProps
 
@@ -32,6 +39,30 @@ export const templates: { [T in EmailTemplate]: { subjectKey: string; build: Bui
   'account-exists': {
     subjectKey: 'accountExists.subject',
     build: (t, lang, props) => <AccountExistsEmail t={t} lang={lang} {...props} />,
+  },
+  'organisation-invitation': {
+    subjectKey: 'organisationInvitation.subject',
+    build: (t, lang, props) => <NoticeEmail t={t} lang={lang} kind="organisationInvitation" {...props} />,
+  },
+  'application-submitted': {
+    subjectKey: 'applicationSubmitted.subject',
+    build: (t, lang, props) => <NoticeEmail t={t} lang={lang} kind="applicationSubmitted" {...props} />,
+  },
+  'application-returned': {
+    subjectKey: 'applicationReturned.subject',
+    build: (t, lang, props) => <NoticeEmail t={t} lang={lang} kind="applicationReturned" {...props} />,
+  },
+  'application-approved': {
+    subjectKey: 'applicationApproved.subject',
+    build: (t, lang, props) => <NoticeEmail t={t} lang={lang} kind="applicationApproved" {...props} />,
+  },
+  'application-rejected': {
+    subjectKey: 'applicationRejected.subject',
+    build: (t, lang, props) => <NoticeEmail t={t} lang={lang} kind="applicationRejected" {...props} />,
+  },
+  'document-expiring': {
+    subjectKey: 'documentExpiring.subject',
+    build: (t, lang, props) => <NoticeEmail t={t} lang={lang} kind="documentExpiring" {...props} />,
   },
 }
 

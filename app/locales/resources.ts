@@ -1,22 +1,31 @@
 import type { AppLocale, Namespace } from '~/i18n'
+import enApplications from './en/applications.json'
 import enAuth from './en/auth.json'
 import enCommon from './en/common.json'
+import enDocuments from './en/documents.json'
 import enEmail from './en/email.json'
+import enOrganisation from './en/organisation.json'
 import enPages from './en/pages.json'
+import fiApplications from './fi/applications.json'
 import fiAuth from './fi/auth.json'
 import fiCommon from './fi/common.json'
+import fiDocuments from './fi/documents.json'
 import fiEmail from './fi/email.json'
+import fiOrganisation from './fi/organisation.json'
 import fiPages from './fi/pages.json'
+import svApplications from './sv/applications.json'
 import svAuth from './sv/auth.json'
 import svCommon from './sv/common.json'
+import svDocuments from './sv/documents.json'
 import svEmail from './sv/email.json'
+import svOrganisation from './sv/organisation.json'
 import svPages from './sv/pages.json'
 
 type Translations = { [key: string]: string | Translations }
 
 /** Every translation, bundled into the server build. The browser loads only its own language (entry.client.tsx). */
 export const resources: Record<AppLocale, Record<Namespace, Translations>> = {
-  fi: { common: fiCommon, auth: fiAuth, pages: fiPages, email: fiEmail },
-  sv: { common: svCommon, auth: svAuth, pages: svPages, email: svEmail },
-  en: { common: enCommon, auth: enAuth, pages: enPages, email: enEmail },
+  fi: { common: fiCommon, auth: fiAuth, pages: fiPages, email: fiEmail, organisation: fiOrganisation, documents: fiDocuments, applications: fiApplications },
+  sv: { common: svCommon, auth: svAuth, pages: svPages, email: svEmail, organisation: svOrganisation, documents: svDocuments, applications: svApplications },
+  en: { common: enCommon, auth: enAuth, pages: enPages, email: enEmail, organisation: enOrganisation, documents: enDocuments, applications: enApplications },
 }

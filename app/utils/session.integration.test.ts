@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cookieFor, makeRequest, statusOf } from '../../tests/support/request'
+import { cookieForUser, createUser, makeRequest, statusOf } from '../../tests/support/request'
 import { prisma } from './db.server'
 import { hashToken } from './tokens.server'
 import { destroySession, getUser, requireOrganisationPermission, requirePermission, safeRedirectTo } from './session.server'
@@ -31,19 +31,19 @@ async function organisationWithMember(userEmail: string, role: 'OWNER' | 'EDITOR
 
 describe('sessions', () => {
   it('finds the user of a valid session and nobody for an expired, ended or deactivated one', async () => {
-    const cookie = await cookieFor('provider')
+    const cookie = await cookieForUser((await createUser({ name: 'provider' })).id)
     const request = makeRequest('/account', { cookie })
     const user = await getUser(request)
     expect(user?.name).toBe('provider')
     await prisma.session.updateMany({ where: { userId: user?.id }, data: { expiresAt: new Date(Date.now() - 1000) } })
     expect(await getUser(request)).toBeNull()
 
-    const other = await cookieFor('reviewer')
+    const other = await cookieForUser((await createUser({ staffRole: 'REVIEWER' })).id)
     const otherUser = await getUser(makeRequest('/', { cookie: other }))
     await prisma.user.update({ where: { id: otherUser?.id }, data: { deactivatedAt: new Date() } })
     expect(await getUser(makeRequest('/', { cookie: other }))).toBeNull()
 
-    const third = await cookieFor('admin')
+    const third = await cookieForUser((await createUser({ staffRole: 'ADMIN' })).id)
     await destroySession(makeRequest('/', { cookie: third }))
     expect(await getUser(makeRequest('/', { cookie: third }))).toBeNull()
     expect(await prisma.session.count({ where: { tokenHash: hashToken(decodeURIComponent(third.split('=')[1] ?? '')) } })).toBe(0)
@@ -54,9 +54,9 @@ describe('sessions', () => {
       status: 302,
       location: '/login?redirectTo=%2Fstaff',
     })
-    const provider = await cookieFor('provider')
+    const provider = await cookieForUser((await createUser()).id)
     expect((await statusOf(() => requirePermission(makeRequest('/staff', { cookie: provider }), 'staff:access'))).status).toBe(403)
-    const reviewer = await cookieFor('reviewer')
+    const reviewer = await cookieForUser((await createUser({ staffRole: 'REVIEWER' })).id)
     expect((await statusOf(() => requirePermission(makeRequest('/staff', { cookie: reviewer }), 'audit:view'))).status).toBe(403)
     expect((await statusOf(() => requirePermission(makeRequest('/staff', { cookie: reviewer }), 'staff:access'))).status).toBe(200)
   })

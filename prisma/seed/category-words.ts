@@ -22,7 +22,7 @@ export const CATEGORY_WORDS: Record<string, CategoryWords> = {
   'support-services': {
     sv: 'stödtjänster',
     fiNominative: 'tukipalvelut',
-    fiPartitive: 'tukipalveluja',
+    fiPartitive: 'kotiapua',
     en: 'support services',
     aboutSv: 'Städning, tvätt, inköp och ärenden sköts enligt en plan som vi gör upp tillsammans med dig.',
     aboutFi: 'Siivous, pyykinpesu, kauppa-asiat ja asioinnit hoidetaan yhdessä kanssasi laaditun suunnitelman mukaan.',
@@ -94,7 +94,7 @@ export const CATEGORY_WORDS: Record<string, CategoryWords> = {
   'oral-hygiene': {
     sv: 'munhygienistbesök',
     fiNominative: 'suuhygienistin käynnit',
-    fiPartitive: 'suuhygienistin käyntejä',
+    fiPartitive: 'suuhygienistin palvelua',
     en: 'dental hygienist visits',
     aboutSv: 'Tandstensborttagning, fluorbehandling och råd om munvård. Mottagningen är lätt att nå med rullator.',
     aboutFi: 'Hammaskiven poisto, fluorihoito ja suunhoidon neuvonta. Vastaanotolle pääsee helposti rollaattorilla.',

@@ -31,14 +31,15 @@ function newBusinessId(taken: Set<string>): string {
   }
 }
 
-/** When the organisation joined the service: approved ones mostly during 2025, the rest this summer. */
+/**
+ * When the organisation joined the service: approved ones 1–24 during 2025 (they serve the older
+ * vouchers), 25–30 later; the applicants this summer.
+ */
 function joinedAt(spec: OrganisationSpec): Date {
   if (spec.number === 1) return at(day('2025-01-08'), 9, 14)
-  if (spec.status === 'APPROVED') {
-    const [start, span] = chance(0.75) ? [day('2024-12-16'), 300] : [day('2025-11-01'), 240]
-    return at(addDays(start, int(0, span)), int(7, 16), int(0, 59))
-  }
-  return at(addDays(day('2026-07-01'), int(0, 75)), int(7, 16), int(0, 59))
+  const [start, span] =
+    spec.status !== 'APPROVED' ? [day('2026-07-01'), 75] : spec.number <= 24 ? [day('2024-12-16'), 280] : [day('2025-10-01'), 270]
+  return at(addDays(start, int(0, span)), int(7, 16), int(0, 59))
 }
 
 export function buildOrganisations(municipalities: MunicipalitySource[]): OrganisationModel[] {

@@ -1,27 +1,42 @@
 import { readdirSync } from 'node:fs'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { describe, expect, it } from 'vitest'
-import { cookieFor, makeRequest, statusOf, type Persona } from '../support/request'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createWorld, makeRequest, personas, statusOf, type Persona } from '../support/request'
 
 /**
  * Every route file is classified here: public, or which personas may use its loader and action. A new route that
- * is missing from the table fails the first test. (Issue 8 grows this into the full authorization matrix.)
+ * is missing from the table fails the first test. Everyone else gets: anonymous → the login page; a member without
+ * the permission → 403; a non-member on an organisation's route → 404 (its existence is not revealed); anyone
+ * without the permission on a staff route → 403.
+ *
+ * Paths may use `:orgId` (the organisation under test; `otherProvider` is a member of a different one) and
+ * `:otherOrgId`. Routes whose loader needs more params (a document id, say) list them in `params`, built by `setup`.
  */
 type Access = 'public' | Persona[]
-type RouteAccess = { path: string; loader: Access; action?: Access }
+export type RouteAccess = {
+  path: string
+  loader: Access
+  action?: Access
+  /** organisation-scoped routes answer 404 to signed-in non-members */
+  scope?: 'organisation'
+}
 
-const signedIn: Persona[] = ['provider', 'reviewer', 'admin']
+const signedIn: Persona[] = ['owner', 'editor', 'otherProvider', 'reviewer', 'admin']
 const staff: Persona[] = ['reviewer', 'admin']
+const members: Persona[] = ['owner', 'editor']
 
 const table: Record<string, RouteAccess> = {
   '$.tsx': { path: '/no-such-page', loader: 'public' },
   '_index.tsx': { path: '/', loader: 'public' },
+  'accessibility.tsx': { path: '/accessibility', loader: 'public' },
   'account.tsx': { path: '/account', loader: signedIn },
   'dev.mail.tsx': { path: '/dev/mail', loader: 'public' },
   'forgot-password.tsx': { path: '/forgot-password', loader: 'public', action: 'public' },
   'login.tsx': { path: '/login', loader: 'public', action: 'public' },
   'logout.tsx': { path: '/logout', loader: 'public', action: 'public' },
+  'privacy.tsx': { path: '/privacy', loader: 'public' },
   'provider._index.tsx': { path: '/provider', loader: signedIn },
+  'provider.$orgId.tsx': { path: '/provider/:orgId', loader: members, scope: 'organisation' },
   'reset-password.tsx': { path: '/reset-password', loader: 'public', action: 'public' },
   'set-language.tsx': { path: '/set-language', loader: 'public', action: 'public' },
   'signup.tsx': { path: '/signup', loader: 'public', action: 'public' },
@@ -29,8 +44,6 @@ const table: Record<string, RouteAccess> = {
   'staff._index.tsx': { path: '/staff', loader: staff },
   'staff.users.tsx': { path: '/staff/users', loader: ['admin'], action: ['admin'] },
   'verify-email.tsx': { path: '/verify-email', loader: 'public' },
-  'accessibility.tsx': { path: '/accessibility', loader: 'public' },
-  'privacy.tsx': { path: '/privacy', loader: 'public' },
 }
 
 type RouteModule = {
@@ -39,34 +52,53 @@ type RouteModule = {
 }
 const modules = import.meta.glob<RouteModule>('../../app/routes/*.tsx')
 const routeFiles = readdirSync(new URL('../../app/routes', import.meta.url)).filter((file) => file.endsWith('.tsx'))
-const personas: Persona[] = ['anonymous', 'provider', 'reviewer', 'admin']
+
+function expectation(access: RouteAccess, allowed: Persona[], persona: Persona) {
+  if (allowed.includes(persona)) return 'allowed'
+  if (persona === 'anonymous') return 'login'
+  if (access.scope === 'organisation' && !members.includes(persona)) return 'not found'
+  return 'forbidden'
+}
 
 describe('route access', () => {
-  it('classifies every route file', () => {
-    expect(routeFiles.filter((file) => !(file in table))).toEqual([])
+  let world: Awaited<ReturnType<typeof createWorld>>
+  beforeAll(async () => {
+    world = await createWorld()
   })
 
-  const protectedRoutes = Object.entries(table).filter(([file]) => routeFiles.includes(file))
-  for (const [file, access] of protectedRoutes) {
+  it('classifies every route file', () => {
+    expect(routeFiles.filter((file) => !(file in table))).toEqual([])
+    expect(Object.keys(table).filter((file) => !routeFiles.includes(file))).toEqual([])
+  })
+
+  for (const [file, access] of Object.entries(table)) {
     for (const kind of ['loader', 'action'] as const) {
       const allowed = access[kind]
       if (!allowed || allowed === 'public') continue
       for (const persona of personas) {
-        const expected = allowed.includes(persona) ? 'allowed' : persona === 'anonymous' ? 'login' : 'forbidden'
+        const expected = expectation(access, allowed, persona)
         it(`${kind} of ${file} as ${persona}: ${expected}`, async () => {
           const module = await modules[`../../app/routes/${file}`]?.()
           const handler = module?.[kind]
           if (!handler) throw new Error(`${file} has no ${kind}`)
-          const cookie = await cookieFor(persona)
-          const request = makeRequest(access.path, { cookie, method: kind === 'action' ? 'POST' : 'GET', form: kind === 'action' ? {} : undefined })
-          const { status, location } = await statusOf(() => handler({ request, params: {}, context: {} }))
+          const params = { orgId: world.organisation.id, otherOrgId: world.otherOrganisation.id }
+          const path = access.path.replace(/:(\w+)/g, (_m, name: keyof typeof params) => params[name])
+          const request = makeRequest(path, {
+            cookie: world.cookies[persona],
+            method: kind === 'action' ? 'POST' : 'GET',
+            form: kind === 'action' ? {} : undefined,
+          })
+          const { status, location } = await statusOf(() => handler({ request, params, context: {} }))
           if (expected === 'login') {
             expect(status).toBe(302)
-            expect(location).toBe(`/login?${new URLSearchParams({ redirectTo: access.path })}`)
+            expect(location).toBe(`/login?${new URLSearchParams({ redirectTo: path })}`)
           } else if (expected === 'forbidden') {
             expect(status).toBe(403)
+          } else if (expected === 'not found') {
+            expect(status).toBe(404)
           } else {
-            expect([200, 400]).toContain(status)
+            expect([200, 302, 400]).toContain(status)
+            expect(location ?? '').not.toMatch(/^\/login/)
           }
         })
       }

@@ -1,23 +1,79 @@
-import type { StaffRole } from '~/generated/prisma/client'
+import type { MemberRole, StaffRole } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { createSession } from '~/utils/session.server'
 
-export type Persona = 'anonymous' | 'provider' | 'reviewer' | 'admin'
+/**
+ * Who is asking. `owner` and `editor` are members of the organisation under test; `otherProvider` owns a different
+ * organisation and must never reach the first one's rows.
+ */
+export type Persona = 'anonymous' | 'owner' | 'editor' | 'otherProvider' | 'reviewer' | 'admin'
+export const personas: Persona[] = ['anonymous', 'owner', 'editor', 'otherProvider', 'reviewer', 'admin']
 
-/** Creates a verified user for the persona and returns the Cookie header of a fresh session ('' for anonymous). */
-export async function cookieFor(persona: Persona): Promise<string> {
-  if (persona === 'anonymous') return ''
-  const staffRole: StaffRole | null = persona === 'admin' ? 'ADMIN' : persona === 'reviewer' ? 'REVIEWER' : null
-  const user = await prisma.user.create({
+let counter = 0
+
+export async function createUser(options: { staffRole?: StaffRole | null; name?: string } = {}) {
+  counter++
+  return prisma.user.create({
     data: {
-      email: `${persona}-${Math.random().toString(36).slice(2)}@example.com`,
-      name: persona,
-      staffRole,
+      email: `user-${counter}-${Math.random().toString(36).slice(2)}@example.com`,
+      name: options.name ?? `User ${counter}`,
+      staffRole: options.staffRole ?? null,
       emailVerifiedAt: new Date(),
     },
   })
-  const setCookie = await createSession(user.id, 'vitest')
-  return setCookie.split(';')[0] ?? ''
+}
+
+export async function createOrganisation(members: { userId: string; role: MemberRole }[] = []) {
+  counter++
+  await prisma.municipality.upsert({
+    where: { code: '905' },
+    update: {},
+    create: { code: '905', nameFi: 'Vaasa', nameSv: 'Vasa', officialLanguages: ['fi', 'sv'], latitude: 63.096, longitude: 21.6158 },
+  })
+  return prisma.organisation.create({
+    data: {
+      name: `Test Organisation ${counter}`,
+      businessId: `${String(1000000 + counter).slice(0, 7)}-${counter % 10}`,
+      legalForm: 'COMPANY',
+      sector: 'PRIVATE',
+      employsStaff: true,
+      streetAddress: 'Storgatan 1',
+      postalCode: '65100',
+      postOffice: 'Vasa',
+      municipalityCode: '905',
+      phone: '+358 6 123 4567',
+      email: 'info@example.com',
+      memberships: { create: members },
+    },
+  })
+}
+
+export async function cookieForUser(userId: string): Promise<string> {
+  return (await createSession(userId, 'vitest')).split(';')[0] ?? ''
+}
+
+/** A world with one organisation under test and a user for every persona; cookies per persona. */
+export async function createWorld() {
+  const owner = await createUser({ name: 'Owner' })
+  const editor = await createUser({ name: 'Editor' })
+  const otherProvider = await createUser({ name: 'Other provider' })
+  const reviewer = await createUser({ staffRole: 'REVIEWER', name: 'Reviewer' })
+  const admin = await createUser({ staffRole: 'ADMIN', name: 'Admin' })
+  const organisation = await createOrganisation([
+    { userId: owner.id, role: 'OWNER' },
+    { userId: editor.id, role: 'EDITOR' },
+  ])
+  const otherOrganisation = await createOrganisation([{ userId: otherProvider.id, role: 'OWNER' }])
+  const users = { owner, editor, otherProvider, reviewer, admin }
+  const cookies: Record<Persona, string> = {
+    anonymous: '',
+    owner: await cookieForUser(owner.id),
+    editor: await cookieForUser(editor.id),
+    otherProvider: await cookieForUser(otherProvider.id),
+    reviewer: await cookieForUser(reviewer.id),
+    admin: await cookieForUser(admin.id),
+  }
+  return { organisation, otherOrganisation, users, cookies }
 }
 
 export function makeRequest(path: string, init: { cookie?: string; method?: string; form?: Record<string, string> } = {}) {

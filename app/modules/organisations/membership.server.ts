@@ -8,3 +8,8 @@ export function listOwnOrganisations(userId: string) {
     orderBy: { organisation: { name: 'asc' } },
   })
 }
+
+/** Name and id for the organisation frame; the caller has already checked membership. */
+export function organisationHeader(organisationId: string) {
+  return prisma.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { id: true, name: true } })
+}
