@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { createInstance } from 'i18next'
@@ -11,6 +10,7 @@ import { resources } from '~/locales/resources'
 import { startBackgroundWorkers } from '~/modules/jobs/workers.server'
 import { log } from '~/utils/logger.server'
 import { securityHeaders } from '~/utils/security-headers.server'
+import { stripNulBytes } from '~/utils/strip-nul-bytes.server'
 
 export const streamTimeout = 5_000
 
@@ -36,7 +36,7 @@ export default async function handleRequest(
       {
         [readyEvent]() {
           shellRendered = true
-          const body = new PassThrough()
+          const body = stripNulBytes()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           for (const [name, value] of Object.entries(securityHeaders())) responseHeaders.set(name, value)
           resolve(

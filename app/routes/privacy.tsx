@@ -110,7 +110,7 @@ export default function PrivacyNotice() {
           <Trans
             t={t}
             i18nKey="privacy.sections.rights.complaint"
-            components={{ link: <a href={s('rights.complaintUrl')} /> }}
+            components={{ site: <a href={s('rights.complaintUrl')} /> }}
           />
         </p>
       </Section>
