@@ -3,7 +3,8 @@ import { hashPassword } from '../../app/modules/accounts/password.server'
 import { day } from './dates'
 import { seedId } from './ids'
 import type { OrganisationSpec } from './organisation-catalogue'
-import { fakerFI, fakerSV } from './random'
+import { FINLAND_SWEDISH_SURNAMES } from './names'
+import { fakerFI, fakerSV, pick } from './random'
 
 /** The password of every demo account. Demo data only: never use it for a real account. */
 export const DEMO_PASSWORD = 'demo-password-2026'
@@ -64,8 +65,11 @@ function ownerAccount(spec: OrganisationSpec, createdAt: Date): AccountSeed {
   const key = ownerKey(spec)
   const locale: Locale = spec.languages[0] === 'fi' ? 'fi' : 'sv'
   const demo = DEMO_OWNER_NAMES[key]
-  const generator = locale === 'fi' ? fakerFI : fakerSV
-  const name = demo?.name ?? SOLE_TRADER_OWNERS[spec.number] ?? generator.person.fullName()
+  const generated =
+    locale === 'fi'
+      ? `${fakerFI.person.firstName()} ${fakerFI.person.lastName()}`
+      : `${fakerSV.person.firstName()} ${pick(FINLAND_SWEDISH_SURNAMES)}`
+  const name = demo?.name ?? SOLE_TRADER_OWNERS[spec.number] ?? generated
   return { key, email: `${key}@palvelutori.example`, name, locale: demo?.locale ?? locale, staffRole: null, createdAt }
 }
 
@@ -75,7 +79,11 @@ export function buildAccounts(organisations: { spec: OrganisationSpec; createdAt
 }
 
 /** Upserts the accounts by e-mail; returns account key → user id (an existing user keeps its id). */
-export async function seedAccounts(tx: Prisma.TransactionClient, accounts: AccountSeed[], passwordHash: string): Promise<Map<string, string>> {
+export async function seedAccounts(
+  tx: Prisma.TransactionClient,
+  accounts: AccountSeed[],
+  passwordHash: string,
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>()
   for (const account of accounts) {
     const data = {
@@ -84,6 +92,7 @@ export async function seedAccounts(tx: Prisma.TransactionClient, accounts: Accou
       staffRole: account.staffRole,
       emailVerifiedAt: account.createdAt,
       deactivatedAt: null,
+      updatedAt: account.createdAt,
     }
     const user = await tx.user.upsert({
       where: { email: account.email },
@@ -99,4 +108,29 @@ export async function seedAccounts(tx: Prisma.TransactionClient, accounts: Accou
 /** argon2id is slow on purpose: hash the one demo password once per run. */
 export function hashDemoPassword(): Promise<string> {
   return hashPassword(DEMO_PASSWORD)
+}
+
+/** Every organisation's owner, and the demo editor in the first organisation. */
+export function buildMemberships(
+  organisations: { spec: OrganisationSpec; id: string; createdAt: Date }[],
+  userIds: Map<string, string>,
+): Prisma.MembershipCreateManyInput[] {
+  return organisations.flatMap(({ spec, id, createdAt }) => {
+    const owner = {
+      id: seedId('membership', spec.number, 'owner'),
+      userId: userIds.get(ownerKey(spec))!,
+      organisationId: id,
+      role: 'OWNER' as const,
+      createdAt,
+    }
+    if (spec.demoOwner !== 'owner') return [owner]
+    const editor = {
+      id: seedId('membership', spec.number, 'editor'),
+      userId: userIds.get('editor')!,
+      organisationId: id,
+      role: 'EDITOR' as const,
+      createdAt: day('2025-03-10'),
+    }
+    return [owner, editor]
+  })
 }

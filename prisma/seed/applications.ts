@@ -1,6 +1,6 @@
 import type { ApplicationStatus, CategoryDecision, Prisma } from '../../app/generated/prisma/client'
 import { NOTES, REJECTION_REASONS, RETURN_REASONS, RETURNED_SECTIONS } from './application-texts'
-import { addDays, at, day, daysBeforeReference } from './dates'
+import { addDays, at, daysBeforeReference, startOfDay } from './dates'
 import { seedId } from './ids'
 import type { OrganisationModel } from './organisations'
 import { int } from './random'
@@ -26,6 +26,8 @@ export type ApplicationsBuild = {
   entries: EntryModel[]
   /** organisation number → when it first submitted an application (documents are dated before it) */
   firstSubmittedAt: Map<number, Date>
+  /** organisation number → every category it has applied for */
+  appliedCategories: Map<number, string[]>
 }
 
 type Input = {
@@ -39,7 +41,7 @@ type Input = {
 
 /** A moment some whole days after `from`, in office hours. */
 function later(from: Date, minDays: number, maxDays: number): Date {
-  return at(addDays(day(from.toISOString().slice(0, 10)), int(minDays, maxDays)), int(8, 15), int(0, 59))
+  return at(addDays(startOfDay(from), int(minDays, maxDays)), int(8, 15), int(0, 59))
 }
 
 /** One application told as a sequence of status changes; each change is an ApplicationEvent. */
@@ -104,7 +106,7 @@ class Story {
     return this
   }
 
-  row(categoryCodes: string[], decisionReason: string | null = null): Prisma.RegisterApplicationCreateManyInput {
+  row(decisionReason: string | null): Prisma.RegisterApplicationCreateManyInput {
     const created = this.events[0]!.createdAt as Date
     return {
       id: this.id,
@@ -206,9 +208,10 @@ export function buildApplications(inputs: Input[]): ApplicationsBuild {
     registerEntries: [],
     entries: [],
     firstSubmittedAt: new Map(),
+    appliedCategories: new Map(),
   }
   const add = (input: Input, story: Story, codes: string[], decisionReason: string | null = null) => {
-    build.applications.push(story.row(codes, decisionReason))
+    build.applications.push(story.row(decisionReason))
     build.events.push(...story.events)
     build.sectionReviews.push(...story.reviews)
     const twoStep = isTwoStep(input, codes)
@@ -220,13 +223,15 @@ export function buildApplications(inputs: Input[]): ApplicationsBuild {
       })
     }
     const number = input.organisation.spec.number
+    const applied = build.appliedCategories.get(number) ?? []
+    build.appliedCategories.set(number, [...applied, ...codes.filter((code) => !applied.includes(code))])
     if (story.submittedAt && !build.firstSubmittedAt.has(number)) build.firstSubmittedAt.set(number, story.submittedAt)
   }
 
   for (const input of inputs) {
     const { organisation, actors } = input
     const { spec } = organisation
-    let start = at(addDays(day(organisation.createdAt.toISOString().slice(0, 10)), int(0, 1)), 10, int(0, 59))
+    let start = new Date(organisation.createdAt.getTime() + int(20, 30 * 60) * 60_000)
     let index = 1
 
     const rejected = EARLIER_REJECTION[spec.number]
@@ -242,7 +247,8 @@ export function buildApplications(inputs: Input[]): ApplicationsBuild {
 
     const id = seedId('app', spec.number, index++)
     if (spec.status !== 'APPROVED') {
-      add(input, pendingStory(input, id, spec.status), spec.categories, spec.status === 'REJECTED' ? (REJECTION_REASONS[spec.number] ?? null) : null)
+      const reason = spec.status === 'REJECTED' ? (REJECTION_REASONS[spec.number] ?? null) : null
+      add(input, pendingStory(input, id, spec.status), spec.categories, reason)
       continue
     }
     const story = approvedStory(input, id, start, spec.categories)
@@ -256,7 +262,7 @@ export function buildApplications(inputs: Input[]): ApplicationsBuild {
         organisationId: organisation.id,
         categoryId: input.categories.get(code)!.id,
         status: suspended ? 'SUSPENDED' : 'ACTIVE',
-        validFrom: day(decidedAt.toISOString().slice(0, 10)),
+        validFrom: startOfDay(decidedAt),
         applicationId: story.id,
         decidedById: isTwoStep(input, spec.categories) ? actors.admin : actors.reviewer,
         decidedAt,

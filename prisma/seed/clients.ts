@@ -4,11 +4,12 @@ import { emailLocalPart, landline, mobile } from './contact'
 import { addDays, day } from './dates'
 import { seedId } from './ids'
 import { makeIdentityCode } from './identity-code'
+import { FINLAND_SWEDISH_SURNAMES } from './names'
 import { place } from './places'
 import { chance, faker, fakerFI, int, pick } from './random'
 import type { ClientScenario } from './voucher-scenarios'
 
-/** First names of the generation born 1930–1960, and Finland-Swedish surnames. */
+/** First names of the generation born 1930–1960. */
 const FIRST_NAMES = {
   sv: {
     female: ['Margit', 'Elsa', 'Ingrid', 'Anna-Lisa', 'Rut', 'Gunhild', 'Märta', 'Solveig', 'Birgitta', 'Ulla', 'Majvor', 'Siv'],
@@ -20,23 +21,6 @@ const FIRST_NAMES = {
   },
 }
 
-const SWEDISH_SURNAMES = [
-  'Sjöholm',
-  'Backman',
-  'Nyman',
-  'Granlund',
-  'Lindholm',
-  'Holmström',
-  'Sundqvist',
-  'Enlund',
-  'Westerlund',
-  'Strand',
-  'Ahlskog',
-  'Öst',
-  'Kronqvist',
-  'Sandvik',
-  'Hägglund',
-]
 
 export type ClientModel = {
   id: string
@@ -50,7 +34,7 @@ export type ClientsBuild = { rows: Prisma.ClientCreateManyInput[]; models: Clien
 function personName(scenario: ClientScenario): [string, string] {
   if (scenario.name) return scenario.name
   const sex = scenario.female ? 'female' : 'male'
-  if (scenario.language === 'sv') return [pick(FIRST_NAMES.sv[sex]), pick(SWEDISH_SURNAMES)]
+  if (scenario.language === 'sv') return [pick(FIRST_NAMES.sv[sex]), pick(FINLAND_SWEDISH_SURNAMES)]
   if (scenario.language === 'fi') return [pick(FIRST_NAMES.fi[sex]), fakerFI.person.lastName()]
   return [faker.person.firstName(sex), faker.person.lastName()]
 }
@@ -65,9 +49,12 @@ function individualNumber(female: boolean): number {
 export function buildClients(scenarios: ClientScenario[], firstDecisionAt: (index: number) => Date): ClientsBuild {
   const build: ClientsBuild = { rows: [], models: [] }
   const codes = new Set<string>()
+  const names = new Set<string>()
   scenarios.forEach((scenario, index) => {
     const id = seedId('client', index + 1)
-    const [firstName, lastName] = personName(scenario)
+    let [firstName, lastName] = personName(scenario)
+    while (names.has(`${firstName} ${lastName}`)) [firstName, lastName] = personName(scenario)
+    names.add(`${firstName} ${lastName}`)
     const dateOfBirth = scenario.dateOfBirth
       ? day(scenario.dateOfBirth)
       : addDays(day('1930-01-01'), int(0, Math.floor((day('1960-12-31').getTime() - day('1930-01-01').getTime()) / 86_400_000)))

@@ -8,6 +8,11 @@ export function day(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
 }
 
+/** The calendar day of a moment (UTC midnight). */
+export function startOfDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
+}
+
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS)
 }

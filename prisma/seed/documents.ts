@@ -1,6 +1,6 @@
 import type { DocumentStatus, Prisma } from '../../app/generated/prisma/client'
 import { RETURNED_SECTIONS } from './application-texts'
-import { addDays, addMonths, at, daysBeforeReference, day, isoDate, REFERENCE_DATE } from './dates'
+import { addDays, addMonths, daysBeforeReference, isoDate, REFERENCE_DATE, startOfDay } from './dates'
 import { seedId } from './ids'
 import type { OrganisationModel } from './organisations'
 import { onePagePdf } from './pdf'
@@ -67,7 +67,8 @@ type Dates = { issueDate: Date; validUntil: Date | null; status: DocumentStatus 
 function approvedDates(number: number, type: string): Dates {
   if (type === 'LIABILITY_INSURANCE') {
     if (number === EXPIRED_LIABILITY.organisation) {
-      return { issueDate: addDays(addMonths(EXPIRED_LIABILITY.validUntil, -12), 1), validUntil: EXPIRED_LIABILITY.validUntil, status: 'EXPIRED' }
+      const { validUntil } = EXPIRED_LIABILITY
+      return { issueDate: addDays(addMonths(validUntil, -12), 1), validUntil, status: 'EXPIRED' }
     }
     const endingIn = LIABILITY_ENDING_SOON[number]
     const validUntil = endingIn === undefined ? null : addDays(REFERENCE_DATE, endingIn)
@@ -92,7 +93,7 @@ function applicantStatus(input: Input, type: string): DocumentStatus {
 /** Documents of an applicant, dated shortly before it submitted (or recently, for a draft). */
 function applicantDates(input: Input, type: string): Dates {
   const anchor = input.firstSubmittedAt ?? daysBeforeReference(2)
-  const issueDate = addDays(day(isoDate(anchor)), -int(2, 25))
+  const issueDate = addDays(startOfDay(anchor), -int(2, 25))
   const validUntil = type === 'LIABILITY_INSURANCE' ? addDays(addMonths(issueDate, 12), -1) : null
   return { issueDate, validUntil, status: applicantStatus(input, type) }
 }
@@ -100,7 +101,7 @@ function applicantDates(input: Input, type: string): Dates {
 /** Soteri registration is a lasting decision: dated well before the organisation applied. */
 function soteriDates(input: Input, status: DocumentStatus): Dates {
   const anchor = input.firstSubmittedAt ?? REFERENCE_DATE
-  return { issueDate: addDays(day(isoDate(anchor)), -int(30, 400)), validUntil: null, status }
+  return { issueDate: addDays(startOfDay(anchor), -int(30, 400)), validUntil: null, status }
 }
 
 /** A moment within three days after `from` (but not before the organisation joined), and before `notAfter`. */
@@ -177,7 +178,7 @@ export function buildDocuments(
       const createdAt = uploadedAt(dates.issueDate, joined, approved ? REFERENCE_DATE : submitted)
       const replacesOlder = SUPERSEDED_DOCUMENTS.has(number) && (type === 'TRADE_REGISTER_EXTRACT' || type === 'TAX_DEBT_CERTIFICATE')
       if (approved && replacesOlder) {
-        const older = addDays(day(isoDate(submitted)), -int(2, 20))
+        const older = addDays(startOfDay(submitted), -int(2, 20))
         add(type, { issueDate: older, validUntil: null, status: 'ACCEPTED' }, uploadedAt(older, joined, submitted), createdAt)
       }
       add(type, dates, createdAt, null)

@@ -1,6 +1,6 @@
 import type { OfferStatus, Prisma } from '../../app/generated/prisma/client'
 import type { EntryModel } from './applications'
-import { addDays, at, day, daysBeforeReference, earlierOf, isoDate, laterOf, REFERENCE_DATE } from './dates'
+import { addDays, at, day, daysBeforeReference, earlierOf, laterOf, REFERENCE_DATE, startOfDay } from './dates'
 import { seedId } from './ids'
 import { offerText } from './offer-texts'
 import { HOME_VISIT_CATEGORIES } from './organisation-catalogue'
@@ -45,7 +45,9 @@ const EXTRAS: Record<string, Extra[]> = {
     { sv: 'Fotvård', fi: 'Jalkahoito', en: 'Foot care', priceCents: 4000 },
   ],
   'community-housing': [{ sv: 'Fotvård', fi: 'Jalkahoito', en: 'Foot care', priceCents: 4000 }],
-  'short-term-care': [{ sv: 'Skjuts till och från boendet', fi: 'Kuljetus asumisyksikköön ja takaisin', en: 'Transport to and from the unit', priceCents: 2000 }],
+  'short-term-care': [
+    { sv: 'Skjuts till och från boendet', fi: 'Kuljetus asumisyksikköön ja takaisin', en: 'Transport to and from the unit', priceCents: 2000 },
+  ],
 }
 
 /** Service languages beyond Finnish and Swedish, per organisation number. */
@@ -68,8 +70,10 @@ function currentPrice(category: Category, organisation: OrganisationModel): numb
   const fixed = organisation.spec.number === 1 ? FIRST_ORGANISATION_PRICES[category.code] : undefined
   if (fixed) return fixed
   const value = referenceValueCents(category, REFERENCE_DATE)
+  // a quarter exactly at the voucher value, a tenth below it (no co-payment), the rest 1–35 % above
   const roll = faker.number.float({ min: 0, max: 1 })
-  const factor = roll < 0.25 ? 1 : roll < 0.35 ? faker.number.float({ min: 0.9, max: 0.99 }) : faker.number.float({ min: 1.01, max: 1.35 })
+  const factor =
+    roll < 0.25 ? 1 : roll < 0.35 ? faker.number.float({ min: 0.9, max: 0.99 }) : faker.number.float({ min: 1.01, max: 1.35 })
   return roundTo10(value * factor)
 }
 
@@ -115,14 +119,15 @@ type OfferPlan = { organisation: OrganisationModel; categoryCode: string; status
 function plans(entries: EntryModel[], organisations: OrganisationModel[]): OfferPlan[] {
   const result: OfferPlan[] = []
   for (const entry of entries) {
-    const createdAt = at(addDays(day(isoDate(entry.decidedAt)), int(0, 2)), int(8, 15), int(0, 59))
-    const publishedAt = at(addDays(day(isoDate(createdAt)), int(1, 3)), int(8, 15), int(0, 59))
+    const createdAt = at(addDays(startOfDay(entry.decidedAt), int(0, 2)), int(8, 15), int(0, 59))
+    const publishedAt = at(addDays(startOfDay(createdAt), int(1, 3)), int(8, 15), int(0, 59))
     result.push({ organisation: entry.organisation, categoryCode: entry.categoryCode, status: 'PUBLISHED', createdAt, publishedAt })
   }
   for (const number of [2, 6]) {
     const entry = entries.find((candidate) => candidate.organisation.spec.number === number)!
-    const createdAt = at(addDays(day(isoDate(entry.decidedAt)), 1), 9, 30)
-    result.push({ organisation: entry.organisation, categoryCode: entry.categoryCode, status: 'ARCHIVED', createdAt, publishedAt: at(addDays(createdAt, 1), 10, 0) })
+    const createdAt = at(addDays(startOfDay(entry.decidedAt), 1), 9, 30)
+    const publishedAt = at(addDays(createdAt, 1), 10, 0)
+    result.push({ organisation: entry.organisation, categoryCode: entry.categoryCode, status: 'ARCHIVED', createdAt, publishedAt })
   }
   for (const number of [33, 34]) {
     const organisation = organisations.find((candidate) => candidate.spec.number === number)!
@@ -144,7 +149,7 @@ export function buildOffers(
     const category = categories.get(categoryCode)!
     const id = seedId('offer', index + 1)
     const price = currentPrice(category, organisation)
-    const firstDay = day(isoDate(plan.publishedAt ?? plan.createdAt))
+    const firstDay = startOfDay(plan.publishedAt ?? plan.createdAt)
     const prices: PricePoint[] =
       status === 'PUBLISHED' && firstDay < NEW_YEAR_2026
         ? [
@@ -170,7 +175,9 @@ export function buildOffers(
       createdAt: plan.createdAt,
       updatedAt,
     })
-    build.prices.push(...prices.map((point, priceIndex) => ({ id: `${id}-price-${priceIndex + 1}`, offerId: id, ...point, createdAt: plan.createdAt })))
+    build.prices.push(
+      ...prices.map((point, priceIndex) => ({ id: `${id}-price-${priceIndex + 1}`, offerId: id, ...point, createdAt: plan.createdAt })),
+    )
 
     const unitsOf = units.byOrganisation.get(organisation.spec.number)!
     const unitIds = HOME_VISIT_CATEGORIES.has(categoryCode) && unitsOf.homeVisitAreaId ? [unitsOf.homeVisitAreaId] : unitsOf.locationIds

@@ -1,5 +1,5 @@
 import type { Prisma } from '../../app/generated/prisma/client'
-import { day } from './dates'
+import { addDays, day } from './dates'
 import { seedId } from './ids'
 import { RULEBOOK } from './rulebook'
 import {
@@ -134,7 +134,12 @@ export async function seedReferenceData(tx: Prisma.TransactionClient): Promise<R
     for (const value of values) {
       await tx.voucherValue.upsert({
         where: { categoryId_effectiveFrom: { categoryId: row.id, effectiveFrom: value.effectiveFrom } },
-        create: { id: seedId('value', source.code, value.effectiveFrom.getUTCFullYear()), categoryId: row.id, ...value },
+        create: {
+          id: seedId('value', source.code, value.effectiveFrom.getUTCFullYear()),
+          categoryId: row.id,
+          ...value,
+          createdAt: addDays(value.effectiveFrom, -30),
+        },
         update: value,
       })
     }

@@ -48,7 +48,15 @@ function premisesName(organisation: OrganisationModel, municipality: Municipalit
   return `${office ? 'Kontoret' : 'Mottagningen'} i ${municipality.sv}`
 }
 
-export function buildServiceUnits(organisations: OrganisationModel[], municipalities: MunicipalitySource[]): ServiceUnitsBuild {
+/**
+ * Units per organisation: its premises (one or two), and for home-visit services an area of its home
+ * municipality and the nearest neighbours, widened to `mustServe` (where the seeded clients live).
+ */
+export function buildServiceUnits(
+  organisations: OrganisationModel[],
+  municipalities: MunicipalitySource[],
+  mustServe: Map<number, Set<string>>,
+): ServiceUnitsBuild {
   const build: ServiceUnitsBuild = { units: [], areaMunicipalities: [], byOrganisation: new Map() }
   for (const organisation of organisations) {
     const { spec, language, municipality } = organisation
@@ -58,8 +66,8 @@ export function buildServiceUnits(organisations: OrganisationModel[], municipali
     let index = 0
 
     const second = housing ? spec.number % 3 === 0 : visits && spec.number % 5 === 2
-    const nearest = areaAround(municipality, municipalities, 2)[1]!
-    const sites = second ? [municipality, housing ? municipality : municipalities.find((m) => m.code === nearest)!] : [municipality]
+    const neighbour = municipalities.find((candidate) => candidate.code === areaAround(municipality, municipalities, 2)[1])!
+    const sites = second ? [municipality, housing ? municipality : neighbour] : [municipality]
     for (const [location, site] of sites.entries()) {
       const id = seedId('unit', spec.number, ++index)
       const places = place(site.code)
@@ -89,7 +97,10 @@ export function buildServiceUnits(organisations: OrganisationModel[], municipali
     if (visits) {
       const id = seedId('unit', spec.number, ++index)
       const { fiGenitive } = place(municipality.code)
-      const codes = areaAround(municipality, municipalities, spec.number === 1 ? 4 : int(1, 4))
+      const byDistance = areaAround(municipality, municipalities, municipalities.length)
+      const around = areaAround(municipality, municipalities, spec.number === 1 ? 4 : int(1, 4))
+      const wanted = new Set([...around, ...(mustServe.get(spec.number) ?? [])])
+      const codes = byDistance.filter((code) => wanted.has(code))
       build.units.push({
         id,
         organisationId: organisation.id,

@@ -1,6 +1,8 @@
 import type { Locale, VoucherStatus } from '../../app/generated/prisma/client'
 
 export type VoucherScenario = {
+  /** the demo voucher: its code is DEMO_VOUCHER.code */
+  demo?: true
   category: string
   status: VoucherStatus
   /** the organisation whose offer the client chose (pending for ASSIGNED, accepted otherwise) */
@@ -45,7 +47,7 @@ export const CLIENT_SCENARIOS: ClientScenario[] = [
     female: true,
     name: ['Gunvor', 'Björkqvist'],
     dateOfBirth: '1941-03-14',
-    vouchers: [{ category: 'home-care', status: 'ISSUED', household: [1, 1850], perMonth: 20, decisionDaysAgo: 7 }],
+    vouchers: [{ demo: true, category: 'home-care', status: 'ISSUED', household: [1, 1850], perMonth: 20, decisionDaysAgo: 7 }],
   },
   { municipality: NARPES, language: 'sv', female: false, vouchers: [{ category: 'home-care', status: 'ACTIVE', provider: 1, household: [2, 2000], perMonth: 24 }] },
   {
@@ -138,3 +140,18 @@ export const CLIENT_SCENARIOS: ClientScenario[] = [
   { municipality: LAIHIA, language: 'fi', female: true, vouchers: [{ category: 'community-housing', status: 'ACTIVE', provider: 5, perMonth: 1 }] },
   { municipality: LAIHIA, language: 'fi', female: false, vouchers: [{ category: 'home-care', status: 'ISSUED', household: [3, 3100], perMonth: 16 }] },
 ]
+
+/** Organisation number → municipalities its home-visit area must cover, because clients there chose it. */
+export function requiredHomeVisitMunicipalities(homeVisitCategories: Set<string>): Map<number, Set<string>> {
+  const required = new Map<number, Set<string>>()
+  for (const client of CLIENT_SCENARIOS) {
+    for (const voucher of client.vouchers) {
+      if (!homeVisitCategories.has(voucher.category)) continue
+      for (const organisation of [voucher.provider, voucher.previousProvider, voucher.declinedBy]) {
+        if (organisation === undefined) continue
+        required.set(organisation, (required.get(organisation) ?? new Set()).add(client.municipality))
+      }
+    }
+  }
+  return required
+}

@@ -1,0 +1,23 @@
+/** Finland-Swedish surnames (Swedish-language faker data is Sweden's, with names rare in Ostrobothnia). */
+export const FINLAND_SWEDISH_SURNAMES = [
+  'Sjöholm',
+  'Backman',
+  'Nyman',
+  'Granlund',
+  'Lindholm',
+  'Holmström',
+  'Sundqvist',
+  'Enlund',
+  'Westerlund',
+  'Strand',
+  'Ahlskog',
+  'Öst',
+  'Kronqvist',
+  'Sandvik',
+  'Hägglund',
+  'Björklund',
+  'Ingves',
+  'Klemets',
+  'Forsman',
+  'Storbacka',
+]
