@@ -21,4 +21,8 @@ describe('document validity', () => {
     expect(documentExpiresOn({ issueDate: '2000-01-01', validUntil: null, status: 'ACCEPTED' }, { maxAgeDays: null })).toBeNull()
     expect(documentValidity({ issueDate: '2026-11-01', validUntil: null, status: 'REJECTED' }, { maxAgeDays: null }, today)).toBe('rejected')
   })
+
+  it('treats a document marked expired as expired whatever its dates', () => {
+    expect(documentValidity({ issueDate: '2026-11-01', validUntil: null, status: 'EXPIRED' }, { maxAgeDays: null }, today)).toBe('expired')
+  })
 })

@@ -14,9 +14,10 @@ export function documentExpiresOn(document: DocumentDates, type: DocumentTypeRul
 
 export type DocumentValidity = 'valid' | 'expired' | 'rejected'
 
-/** A document is usable until it is rejected by staff or its expiry day has passed. */
+/** A document is usable until it is rejected by staff, marked expired, or its expiry day has passed. */
 export function documentValidity(document: DocumentDates, type: DocumentTypeRules, today: Date): DocumentValidity {
   if (document.status === 'REJECTED') return 'rejected'
+  if (document.status === 'EXPIRED') return 'expired'
   const expiresOn = documentExpiresOn(document, type)
   const startOfToday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())
   return expiresOn && expiresOn.getTime() < startOfToday ? 'expired' : 'valid'
