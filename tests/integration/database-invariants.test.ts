@@ -42,7 +42,7 @@ describe('invariants enforced by the database', () => {
     expect(await prisma.auditEvent.count()).toBe(1)
   })
 
-  it("a voucher month's used units can never exceed the granted units", async () => {
+  it("a voucher month's used units can never exceed the granted units, and a voucher has one open choice", async () => {
     const issuedById = await someUserId()
     await prisma.municipality.create({
       data: { code: '545', nameFi: 'Närpiö', nameSv: 'Närpes', officialLanguages: ['sv'], latitude: 62.47, longitude: 21.33 },
@@ -86,5 +86,27 @@ describe('invariants enforced by the database', () => {
     await expect(
       prisma.voucher.update({ where: { id: voucher.id }, data: { unitsTotal: 5 } }),
     ).rejects.toThrow()
+
+    const organisation = await prisma.organisation.create({
+      data: {
+        name: 'Närpes hemvård Ab',
+        businessId: '0000000-0',
+        legalForm: 'COMPANY',
+        sector: 'PRIVATE',
+        streetAddress: 'Köpmansgatan 1',
+        postalCode: '64200',
+        postOffice: 'Närpes',
+        municipalityCode: '545',
+        phone: '+358 6 000 0000',
+        email: 'info@example.com',
+      },
+    })
+    const offer = await prisma.offer.create({
+      data: { organisationId: organisation.id, categoryId: category.id, priceCents: 3500, languages: ['sv'] },
+    })
+    const first = await prisma.choice.create({ data: { voucherId: voucher.id, offerId: offer.id, status: 'ACCEPTED' } })
+    await expect(prisma.choice.create({ data: { voucherId: voucher.id, offerId: offer.id } })).rejects.toThrow()
+    await prisma.choice.update({ where: { id: first.id }, data: { status: 'ENDED' } })
+    await prisma.choice.create({ data: { voucherId: voucher.id, offerId: offer.id } })
   })
 })
