@@ -41,13 +41,6 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               </NavLink>
             </li>
           ) : null}
-          {role && can(role, 'staff-user:manage') ? (
-            <li>
-              <NavLink to="/staff/users" className={navLink}>
-                {t('nav.staffUsers')}
-              </NavLink>
-            </li>
-          ) : null}
           {user && !role ? (
             <li>
               <NavLink to="/provider" className={navLink}>

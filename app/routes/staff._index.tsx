@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { pageTitle } from '~/i18n.server'
 import { titleFromLoader } from '~/utils/meta'
-import { can } from '~/utils/permissions'
 import { requirePermission } from '~/utils/session.server'
 
 export const meta = titleFromLoader
@@ -20,11 +19,6 @@ export default function StaffHome() {
     <>
       <h1>{t('staff.title')}</h1>
       <p className="mt-4">{t('staff.intro', { role: t(`roles.${role}`) })}</p>
-      {can(role, 'staff-user:manage') ? (
-        <p className="mt-4">
-          <Link to="/staff/users">{t('nav.staffUsers')}</Link>
-        </p>
-      ) : null}
     </>
   )
 }

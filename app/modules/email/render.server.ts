@@ -12,5 +12,6 @@ export async function renderEmail(template: string, locale: AppLocale, props: un
   const entry = templates[template] as { subjectKey: string; build: (t: unknown, lang: string, props: EmailProps[EmailTemplate]) => React.ReactElement }
   const element = entry.build(t, locale, props as EmailProps[EmailTemplate])
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])
-  return { subject: t(entry.subjectKey), html, text }
+  const values = (props as { values?: Record<string, string> }).values ?? {}
+  return { subject: t(entry.subjectKey, values), html, text }
 }
