@@ -17,6 +17,9 @@ export type EmailProps = {
   'application-approved': NoticeEmailProps
   'application-rejected': NoticeEmailProps
   'document-expiring': NoticeEmailProps
+  'register-entry-suspended': NoticeEmailProps
+  'register-entry-reinstated': NoticeEmailProps
+  'register-entry-removed': NoticeEmailProps
 }
 export type EmailTemplate = keyof EmailProps
 
@@ -68,4 +71,16 @@ export const templates: { [T in EmailTemplate]: { subjectKey: string; build: Bui
 
 export function isEmailTemplate(name: string): name is EmailTemplate {
   return Object.hasOwn(templates, name)
+  'register-entry-suspended': {
+    subjectKey: 'registerEntrySuspended.subject',
+    build: (t, lang, props) => <NoticeEmail t={t} lang={lang} kind="registerEntrySuspended" {...props} />,
+  },
+  'register-entry-reinstated': {
+    subjectKey: 'registerEntryReinstated.subject',
+    build: (t, lang, props) => <NoticeEmail t={t} lang={lang} kind="registerEntryReinstated" {...props} />,
+  },
+  'register-entry-removed': {
+    subjectKey: 'registerEntryRemoved.subject',
+    build: (t, lang, props) => <NoticeEmail t={t} lang={lang} kind="registerEntryRemoved" {...props} />,
+  },
 }
