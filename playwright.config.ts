@@ -17,6 +17,8 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: 'list',
+  // Whole journeys on two cores, with argon2 hashing at every sign-up and login.
+  timeout: 60_000,
   use: {
     baseURL,
     launchOptions: { executablePath: chromiumPath() },

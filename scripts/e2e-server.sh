@@ -20,4 +20,4 @@ else
   echo 'e2e-server: prisma/seed.ts not found, starting without seed data'
 fi
 
-DEMO_MODE=on PORT=3100 APP_ORIGIN=http://127.0.0.1:3100 exec npx remix-serve ./build/server/index.js
+DEMO_MODE=on HOST=127.0.0.1 PORT=3100 APP_ORIGIN=http://127.0.0.1:3100 exec npx remix-serve ./build/server/index.js

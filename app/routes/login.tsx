@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, redirect, redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { summaryErrors } from '~/components/form-errors'
@@ -54,7 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers()
   headers.append('Set-Cookie', await createSession(result.userId, request.headers.get('user-agent')))
   headers.append('Set-Cookie', await localeCookie.serialize(result.locale))
-  return redirect(safeRedirectTo(redirectTo, '/account'), { headers })
+  // a full page load, so the browser's translations follow the user's own language
+  return redirectDocument(safeRedirectTo(redirectTo, '/account'), { headers })
 }
 
 export default function Login() {
