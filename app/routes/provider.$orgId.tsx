@@ -39,6 +39,16 @@ export default function OrganisationFrame() {
             </NavLink>
           </li>
           <li>
+            <NavLink to={`${base}/units`} className={tab}>
+              {t('menu.units')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/offers`} className={tab}>
+              {t('menu.offers')}
+            </NavLink>
+          </li>
+          <li>
             <NavLink to={`${base}/register`} className={tab}>
               {t('menu.register')}
             </NavLink>

@@ -9,7 +9,7 @@ import {
   type DocumentTypeSource,
   type MunicipalitySource,
 } from './source-data'
-import type { IncomeRule } from './income-related-value'
+import type { IncomeRule } from '~/modules/vouchers/voucher-value'
 
 export type CategoryValue = {
   effectiveFrom: Date

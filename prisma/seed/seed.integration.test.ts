@@ -12,7 +12,7 @@ import { seed, type SeedSummary } from '../seed'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts'
 import { isoDate, REFERENCE_DATE } from './dates'
 import { identityCodeDateOfBirth } from './identity-code'
-import { incomeRelatedValueCents, type IncomeRule } from './income-related-value'
+import { incomeRelatedValueCents, type IncomeRule } from '~/modules/vouchers/voucher-value'
 import { recordAmounts } from './settlements'
 import { DEMO_VOUCHER } from './vouchers'
 

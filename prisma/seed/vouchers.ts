@@ -15,7 +15,7 @@ import {
 } from './dates'
 import { plannedDeliveries, type Delivery } from './deliveries'
 import { seedId } from './ids'
-import { incomeRelatedValueCents, type IncomeRule } from './income-related-value'
+import { incomeRelatedValueCents, type IncomeRule } from '~/modules/vouchers/voucher-value'
 import { priceOn, type OfferModel } from './offers'
 import { chance, int, seededFloat } from './random'
 import { valueOn, type Category } from './reference-data'

@@ -33,3 +33,8 @@ export function incomeRelatedValueCents(
   const rounded = Math.floor((scaled + 5_000) / 10_000)
   return Math.min(range.maxValueCents, Math.max(range.minValueCents, rounded))
 }
+
+/** The client's co-payment per unit (Act 569/2009): the producer's price minus the voucher value, never below zero. */
+export function copaymentCents(priceCents: number, voucherValueCents: number): number {
+  return Math.max(0, priceCents - voucherValueCents)
+}
