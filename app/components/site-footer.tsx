@@ -10,6 +10,9 @@ export function SiteFooter() {
         <nav aria-label={t('layout.footerNavigation')}>
           <ul className="flex flex-wrap gap-4">
             <li>
+              <Link to="/register">{t('nav.register')}</Link>
+            </li>
+            <li>
               <Link to="/accessibility">{t('nav.accessibility')}</Link>
             </li>
             <li>

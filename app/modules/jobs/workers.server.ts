@@ -1,5 +1,7 @@
+import { runDocumentWatch } from '~/modules/document-watch/service.server'
 import { deliverDueEmails } from '~/modules/email/deliver.server'
 import { configuredTransport } from '~/modules/email/transport.server'
+import { offerJobsIntervalMs, runOfferJobs } from '~/modules/offers/jobs.server'
 import { env } from '~/utils/env.server'
 import { log } from '~/utils/logger.server'
 
@@ -8,10 +10,13 @@ declare global {
 }
 
 const emailIntervalMs = 2_000
+/** The document watch is idempotent (once per document and threshold), so running it hourly is safe. */
+const documentWatchIntervalMs = 60 * 60 * 1000
 
-function every(intervalMs: number, name: string, job: () => Promise<unknown>) {
+/** Runs `job` every `intervalMs` (never two at once); `firstRunAfterMs` adds an early first run after start. */
+function every(intervalMs: number, name: string, job: () => Promise<unknown>, options: { firstRunAfterMs?: number } = {}) {
   let running = false
-  const timer = setInterval(() => {
+  const run = () => {
     if (running) return
     running = true
     job()
@@ -19,8 +24,14 @@ function every(intervalMs: number, name: string, job: () => Promise<unknown>) {
       .finally(() => {
         running = false
       })
-  }, intervalMs)
-  timer.unref()
+  }
+  setInterval(run, intervalMs).unref()
+  if (options.firstRunAfterMs !== undefined) setTimeout(run, options.firstRunAfterMs).unref()
+}
+
+async function documentWatch(): Promise<void> {
+  const summary = await runDocumentWatch(new Date())
+  if (Object.values(summary).some((count) => count > 0)) log.info('document watch', summary)
 }
 
 /** Starts the in-process background jobs once per process (dev reloads included). WORKERS=off turns them off. */
@@ -29,4 +40,7 @@ export function startBackgroundWorkers(): void {
   globalThis.__palvelutoriWorkers = true
   const transport = configuredTransport()
   every(emailIntervalMs, 'email-outbox', () => deliverDueEmails(transport))
+  // a minute after start too, so frequent restarts cannot keep postponing it
+  every(documentWatchIntervalMs, 'document-watch', documentWatch, { firstRunAfterMs: 60_000 })
+  every(offerJobsIntervalMs, 'offer-prices-and-capacity-reminders', () => runOfferJobs(new Date()), { firstRunAfterMs: 90_000 })
 }
