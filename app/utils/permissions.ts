@@ -20,6 +20,7 @@ export const permissions = [
   'settlement:view-own',
   'staff:access',
   'application:review',
+  'application:confirm-decision',
   'register:manage',
   'client:view',
   'voucher:issue',
@@ -56,7 +57,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   provider_editor: provider,
   provider_owner: [...provider, 'organisation:manage-members', 'application:submit'],
   staff_reviewer: reviewer,
-  staff_admin: [...reviewer, 'catalogue:manage', 'rulebook:manage', 'staff-user:manage', 'audit:view'],
+  staff_admin: [...reviewer, 'application:confirm-decision', 'catalogue:manage', 'rulebook:manage', 'staff-user:manage', 'audit:view'],
 }
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {

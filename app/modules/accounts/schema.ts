@@ -54,3 +54,16 @@ export const staffUserSchema = z.object({
   role: z.enum(['REVIEWER', 'ADMIN'], { error: 'errors.required' }),
   locale: z.enum(['fi', 'sv', 'en'], { error: 'errors.required' }),
 })
+
+export const staffRoles = ['REVIEWER', 'ADMIN'] as const
+
+/** Changing a staff user's role from the users list. */
+export const setStaffRoleSchema = z.object({
+  userId: z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(60),
+  role: z.enum(staffRoles, { error: 'errors.required' }),
+})
+
+/** Deactivating or reactivating a staff user from the users list. */
+export const staffUserIdSchema = z.object({
+  userId: z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(60),
+})

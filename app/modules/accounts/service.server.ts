@@ -1,7 +1,7 @@
 import type { Locale, StaffRole } from '~/generated/prisma/client'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { enqueueEmail } from '~/modules/email/outbox.server'
-import { prisma } from '~/utils/db.server'
+import { prisma, type Tx } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { hashToken, newToken } from '~/utils/tokens.server'
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.server'
@@ -177,5 +177,112 @@ export function listStaffUsers() {
     where: { staffRole: { not: null } },
     select: { id: true, name: true, email: true, staffRole: true, emailVerifiedAt: true, deactivatedAt: true },
     orderBy: { name: 'asc' },
+  })
+}
+
+// ─── Staff roles and deactivation ───────────────────────────────────────────
+
+export type StaffUserChangeError = 'notFound' | 'self' | 'lastAdmin' | 'forbidden' | 'alreadyDeactivated' | 'notDeactivated'
+export type StaffUserChangeResult = { ok: true; changed: boolean } | { ok: false; error: StaffUserChangeError }
+
+/**
+ * Locks the active admins' rows for the rest of the transaction and returns their ids. Two admins demoting or
+ * deactivating each other at the same moment queue here, and the second one sees the first one's change, so the
+ * area never ends up without an active admin.
+ */
+async function lockActiveAdmins(tx: Tx): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User" WHERE "staffRole" = 'ADMIN' AND "deactivatedAt" IS NULL ORDER BY "id" FOR UPDATE`
+  return rows.map((row) => row.id)
+}
+
+/** The checks every change of a staff account shares: an active admin acts on another staff user. */
+async function staffTarget(
+  tx: Tx,
+  actorId: string,
+  userId: string,
+): Promise<
+  | { ok: true; admins: string[]; target: { id: string; staffRole: StaffRole; deactivatedAt: Date | null } }
+  | { ok: false; error: 'forbidden' | 'self' | 'notFound' }
+> {
+  const admins = await lockActiveAdmins(tx)
+  if (!admins.includes(actorId)) return { ok: false, error: 'forbidden' }
+  if (actorId === userId) return { ok: false, error: 'self' }
+  const target = await tx.user.findUnique({
+    where: { id: userId },
+    select: { id: true, staffRole: true, deactivatedAt: true },
+  })
+  if (!target || !target.staffRole) return { ok: false, error: 'notFound' }
+  return { ok: true, admins, target: { ...target, staffRole: target.staffRole } }
+}
+
+/**
+ * Sets a staff user's role (REVIEWER or ADMIN). An admin cannot change their own role, and the last active admin
+ * cannot be demoted. Audited with the role before and after.
+ */
+export async function setStaffRole(actorId: string, userId: string, role: StaffRole): Promise<StaffUserChangeResult> {
+  return prisma.$transaction(async (tx): Promise<StaffUserChangeResult> => {
+    const found = await staffTarget(tx, actorId, userId)
+    if (!found.ok) return found
+    const { target, admins } = found
+    if (target.staffRole === role) return { ok: true, changed: false }
+    const activeAdmin = target.staffRole === 'ADMIN' && !target.deactivatedAt
+    if (activeAdmin && admins.filter((id) => id !== target.id).length === 0) return { ok: false, error: 'lastAdmin' }
+    await tx.user.update({ where: { id: target.id }, data: { staffRole: role } })
+    await recordAudit(tx, {
+      actorId,
+      action: 'staff-user.set-role',
+      entityType: 'User',
+      entityId: target.id,
+      before: { staffRole: target.staffRole },
+      after: { staffRole: role },
+    })
+    return { ok: true, changed: true }
+  })
+}
+
+/**
+ * Deactivates a staff user: they can no longer log in, every session of theirs ends at once, and their unused
+ * invitation or reset links stop working. An admin cannot deactivate themselves, nor the last active admin.
+ */
+export async function deactivateStaffUser(actorId: string, userId: string, now = new Date()): Promise<StaffUserChangeResult> {
+  return prisma.$transaction(async (tx): Promise<StaffUserChangeResult> => {
+    const found = await staffTarget(tx, actorId, userId)
+    if (!found.ok) return found
+    const { target, admins } = found
+    if (target.deactivatedAt) return { ok: false, error: 'alreadyDeactivated' }
+    if (target.staffRole === 'ADMIN' && admins.filter((id) => id !== target.id).length === 0) return { ok: false, error: 'lastAdmin' }
+    await tx.user.update({ where: { id: target.id }, data: { deactivatedAt: now } })
+    const sessions = await tx.session.deleteMany({ where: { userId: target.id } })
+    await tx.userToken.updateMany({ where: { userId: target.id, usedAt: null }, data: { usedAt: now } })
+    await recordAudit(tx, {
+      actorId,
+      action: 'staff-user.deactivate',
+      entityType: 'User',
+      entityId: target.id,
+      before: { deactivatedAt: null },
+      after: { deactivatedAt: now.toISOString(), sessionsEnded: sessions.count },
+    })
+    return { ok: true, changed: true }
+  })
+}
+
+/** Lets a deactivated staff user log in again (with their old password, or through "forgot password"). */
+export async function reactivateStaffUser(actorId: string, userId: string): Promise<StaffUserChangeResult> {
+  return prisma.$transaction(async (tx): Promise<StaffUserChangeResult> => {
+    const found = await staffTarget(tx, actorId, userId)
+    if (!found.ok) return found
+    const { target } = found
+    if (!target.deactivatedAt) return { ok: false, error: 'notDeactivated' }
+    await tx.user.update({ where: { id: target.id }, data: { deactivatedAt: null } })
+    await recordAudit(tx, {
+      actorId,
+      action: 'staff-user.reactivate',
+      entityType: 'User',
+      entityId: target.id,
+      before: { deactivatedAt: target.deactivatedAt.toISOString() },
+      after: { deactivatedAt: null },
+    })
+    return { ok: true, changed: true }
   })
 }

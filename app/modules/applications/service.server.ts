@@ -2,6 +2,7 @@ import type { ApplicationStatus, Locale } from '~/generated/prisma/client'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { helsinkiToday, utcDate } from '~/modules/documents/dates'
 import { enqueueEmail } from '~/modules/email/outbox.server'
+import { rulebookInForce } from '~/modules/rulebook/service.server'
 import { prisma, type Tx } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { formatDate } from '~/utils/format'
@@ -231,24 +232,7 @@ export async function updateDraft(
 
 // ─── Rulebook and documents ─────────────────────────────────────────────────
 
-/** The rulebook version in force on `today`: the latest effectiveFrom on or before it. */
-export function rulebookInForce(today: Date) {
-  return prisma.rulebook.findFirst({
-    where: { effectiveFrom: { lte: today } },
-    orderBy: [{ effectiveFrom: 'desc' }, { publishedAt: 'desc' }],
-    select: {
-      id: true,
-      version: true,
-      effectiveFrom: true,
-      titleFi: true,
-      titleSv: true,
-      titleEn: true,
-      bodyFi: true,
-      bodySv: true,
-      bodyEn: true,
-    },
-  })
-}
+// The rulebook in force: rulebookInForce in ~/modules/rulebook/service.server.
 
 /** The required document types of an application's categories, and the organisation's documents against them. */
 async function documentChecklist(
