@@ -8,7 +8,9 @@ function chromiumPath(): string {
   return existsSync(bundled) ? bundled : '/usr/bin/chromium'
 }
 
-const baseURL = 'http://127.0.0.1:3100'
+/** E2E_PORT moves the server (scripts/e2e-server.sh reads it too), so two runs can share a machine. */
+const port = Number(process.env.E2E_PORT || 3100)
+const baseURL = `http://127.0.0.1:${port}`
 
 export default defineConfig({
   testDir: 'tests/e2e',

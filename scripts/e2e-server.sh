@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The server for the Playwright suite (playwright.config.ts starts it): a production build on port 3100 with a
-# throwaway embedded database, mail folder and uploads under ./data/e2e/. E2E_SKIP_BUILD=1 reuses ./build.
+# throwaway embedded database, mail folder and uploads under ./data/e2e/. E2E_SKIP_BUILD=1 reuses ./build;
+# E2E_PORT serves on another port (playwright.config.ts reads the same variable), so two runs can share a machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,4 +21,5 @@ else
   echo 'e2e-server: prisma/seed.ts not found, starting without seed data'
 fi
 
-DEMO_MODE=on HOST=127.0.0.1 PORT=3100 APP_ORIGIN=http://127.0.0.1:3100 exec npx remix-serve ./build/server/index.js
+port="${E2E_PORT:-3100}"
+DEMO_MODE=on HOST=127.0.0.1 PORT="$port" APP_ORIGIN="http://127.0.0.1:$port" exec npx remix-serve ./build/server/index.js
