@@ -24,6 +24,7 @@ const noticeEmails = {
   'register-entry-suspended': 'registerEntrySuspended',
   'register-entry-reinstated': 'registerEntryReinstated',
   'register-entry-removed': 'registerEntryRemoved',
+  'capacity-reminder': 'capacityReminder',
 } as const
 
 export type EmailProps = { [K in keyof typeof linkEmails]: LinkEmailProps } & {

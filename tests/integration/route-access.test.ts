@@ -41,6 +41,8 @@ const table: Record<string, RouteAccess> = {
   'login.tsx': { path: '/login', loader: 'public', action: 'public' },
   'logout.tsx': { path: '/logout', loader: 'public', action: 'public' },
   'privacy.tsx': { path: '/privacy', loader: 'public' },
+  // the public catalogue (issue 5): no login; unknown producers answer 404 (app/modules/public-catalogue)
+  'producers.$organisationId.tsx': { path: '/producers/some-organisation', loader: 'public' },
   'provider._index.tsx': { path: '/provider', loader: signedIn, action: ['owner', 'editor', 'otherProvider'] },
   'provider.$orgId._index.tsx': { path: '/provider/:orgId', loader: members, action: members, scope: 'organisation' },
   // every persona is covered in app/modules/applications/service.integration.test.ts ("the application page")
@@ -63,17 +65,58 @@ const table: Record<string, RouteAccess> = {
   },
   'provider.$orgId.edit.tsx': { path: '/provider/:orgId/edit', loader: members, action: members, scope: 'organisation' },
   'provider.$orgId.members.tsx': { path: '/provider/:orgId/members', loader: ['owner'], action: ['owner'], scope: 'organisation' },
+  // every persona (and another organisation's offer id) is covered in app/modules/offers/service.integration.test.ts ("the offer page")
+  'provider.$orgId.offers.$offerId.tsx': {
+    path: '/provider/:orgId/offers/:offerId',
+    loader: members,
+    action: members,
+    scope: 'organisation',
+    custom: true,
+  },
+  'provider.$orgId.offers._index.tsx': { path: '/provider/:orgId/offers', loader: members, action: members, scope: 'organisation' },
+  'provider.$orgId.offers.new.tsx': { path: '/provider/:orgId/offers/new', loader: members, action: members, scope: 'organisation' },
   'provider.$orgId.register.tsx': { path: '/provider/:orgId/register', loader: members, scope: 'organisation' },
   'provider.$orgId.tsx': { path: '/provider/:orgId', loader: members, scope: 'organisation' },
+  // every persona (and another organisation's unit id) is covered in app/modules/service-units/service.integration.test.ts ("the unit page")
+  'provider.$orgId.units.$unitId.tsx': {
+    path: '/provider/:orgId/units/:unitId',
+    loader: members,
+    action: members,
+    scope: 'organisation',
+    custom: true,
+  },
+  'provider.$orgId.units._index.tsx': { path: '/provider/:orgId/units', loader: members, scope: 'organisation' },
+  'provider.$orgId.units.new.tsx': { path: '/provider/:orgId/units/new', loader: members, action: members, scope: 'organisation' },
   // staff accounts may not register organisations
   'provider.organisations.new.tsx': { path: '/provider/organisations/new', loader: ['owner', 'editor', 'otherProvider'], action: ['owner', 'editor', 'otherProvider'] },
+  'register.tsx': { path: '/register', loader: 'public' },
   'reset-password.tsx': { path: '/reset-password', loader: 'public', action: 'public' },
+  'services._index.tsx': { path: '/services', loader: 'public' },
+  'services.compare.tsx': { path: '/services/compare', loader: 'public' },
+  'services.what-would-i-pay.tsx': { path: '/services/what-would-i-pay', loader: 'public' },
   'set-language.tsx': { path: '/set-language', loader: 'public', action: 'public' },
   'signup.tsx': { path: '/signup', loader: 'public', action: 'public' },
   'signup_.sent.tsx': { path: '/signup/sent', loader: 'public' },
   'staff.tsx': { path: '/staff', loader: staff },
   'staff._index.tsx': { path: '/staff', loader: staff },
+  'staff.applications._index.tsx': { path: '/staff/applications', loader: staff },
+  // every persona (and an unknown id) is covered in app/modules/review/service.integration.test.ts ("the review page")
+  'staff.applications.$applicationId.tsx': {
+    path: '/staff/applications/:applicationId',
+    loader: staff,
+    action: staff,
+    custom: true,
+  },
+  'staff.attention.tsx': { path: '/staff/attention', loader: staff },
+  // every persona (and an unknown id) is covered in app/modules/register/service.integration.test.ts ("the staff register page")
+  'staff.register.$organisationId.tsx': { path: '/staff/register/:orgId', loader: staff, action: staff, custom: true },
+  'staff.register._index.tsx': { path: '/staff/register', loader: staff },
   'staff.users.tsx': { path: '/staff/users', loader: ['admin'], action: ['admin'] },
+  'staff.catalogue._index.tsx': { path: '/staff/catalogue', loader: ['admin'] },
+  // every persona is covered in app/modules/catalogue/service.integration.test.ts ("the category page")
+  'staff.catalogue.$categoryId.tsx': { path: '/staff/catalogue/:categoryId', loader: ['admin'], action: ['admin'], custom: true },
+  'staff.rulebook.tsx': { path: '/staff/rulebook', loader: ['admin'], action: ['admin'] },
+  'staff.audit.tsx': { path: '/staff/audit', loader: ['admin'] },
   'verify-email.tsx': { path: '/verify-email', loader: 'public' },
 }
 
