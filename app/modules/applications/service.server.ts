@@ -10,6 +10,7 @@ import { can, type Role } from '~/utils/permissions'
 import { nameIn } from './labels'
 import { checklist, documentProblems, requiredDocuments, type ChecklistItem } from './required-documents'
 import { isEditable, openStatuses, transitionFor } from './state-machine'
+import { byDocumentTypeOrder } from '~/modules/documents/type-order'
 
 /** The process's client or a transaction's: reads work on either. */
 type Db = Tx | typeof prisma
@@ -20,27 +21,6 @@ export type Member = { id: string; role: Role; organisationId: string }
 /** Today's calendar day in Helsinki, as a UTC midnight (how @db.Date columns read). */
 export function helsinkiDay(now = new Date()): Date {
   return utcDate(helsinkiToday(now))
-}
-
-/** The service catalogue's order of document types (the documents page uses the same); others follow by code. */
-const documentTypeOrder = [
-  'TRADE_REGISTER_EXTRACT',
-  'PREPAYMENT_REGISTER',
-  'TAX_DEBT_CERTIFICATE',
-  'PENSION_INSURANCE',
-  'LIABILITY_INSURANCE',
-  'OCCUPATIONAL_HEALTHCARE',
-  'COLLECTIVE_AGREEMENT',
-  'SELF_MONITORING_PLAN',
-  'SOTERI_REGISTRATION',
-]
-
-function byCatalogueOrder(a: { code: string }, b: { code: string }): number {
-  const rank = (code: string) => {
-    const index = documentTypeOrder.indexOf(code)
-    return index === -1 ? documentTypeOrder.length : index
-  }
-  return rank(a.code) - rank(b.code) || a.code.localeCompare(b.code)
 }
 
 function applicationLink(organisationId: string, applicationId: string): string {
@@ -243,7 +223,7 @@ async function documentChecklist(
 ) {
   const [organisation, documentTypes, documents] = await Promise.all([
     db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { employsStaff: true } }),
-    db.documentType.findMany().then((types) => types.sort(byCatalogueOrder)),
+    db.documentType.findMany().then((types) => types.sort(byDocumentTypeOrder)),
     db.complianceDocument.findMany({
       where: { organisationId, supersededAt: null },
       select: { id: true, documentTypeCode: true, issueDate: true, validUntil: true, status: true, supersededAt: true },

@@ -2,7 +2,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { helsinkiToday, isIsoDate, isoDate, utcDate } from '~/modules/documents/dates'
 import { prisma } from '~/utils/db.server'
-import { byDocumentTypeOrder } from './document-types'
+import { byDocumentTypeOrder } from '~/modules/documents/type-order'
 import type { CategoryInput } from './schema'
 import { isScheduled, nextScheduledValue, selectValueInForce } from './values'
 

@@ -7,32 +7,12 @@ import { helsinkiToday, isIsoDate, utcDate } from './dates'
 import { detectFileType, maxDocumentBytes, safeDisplayName } from './file-type'
 import { registrationNumberMaxLength, type UploadTypeRules } from './schema'
 import { documentExpiresOn, documentValidity, type DocumentValidity } from './validity'
-
-/** The order the catalogue lists the types in; types added later come after these, by code. */
-const typeOrder = [
-  'TRADE_REGISTER_EXTRACT',
-  'PREPAYMENT_REGISTER',
-  'TAX_DEBT_CERTIFICATE',
-  'PENSION_INSURANCE',
-  'LIABILITY_INSURANCE',
-  'OCCUPATIONAL_HEALTHCARE',
-  'COLLECTIVE_AGREEMENT',
-  'SELF_MONITORING_PLAN',
-  'SOTERI_REGISTRATION',
-]
-
-function byCatalogueOrder(a: { code: string }, b: { code: string }): number {
-  const rank = (code: string) => {
-    const index = typeOrder.indexOf(code)
-    return index === -1 ? typeOrder.length : index
-  }
-  return rank(a.code) - rank(b.code) || a.code.localeCompare(b.code)
-}
+import { byDocumentTypeOrder } from './type-order'
 
 /** The rules of every document type, for the upload form's schema. */
 export async function documentTypeRules(): Promise<UploadTypeRules[]> {
   const types = await prisma.documentType.findMany({ select: { code: true, validUntilRequired: true, hasRegistrationNumber: true } })
-  return types.sort(byCatalogueOrder)
+  return types.sort(byDocumentTypeOrder)
 }
 
 export type UploadErrorField = 'documentType' | 'issueDate' | 'validUntil' | 'registrationNumber' | 'file'
@@ -220,7 +200,7 @@ export async function listDocuments(organisationId: string, today: Date): Promis
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     }),
   ])
-  return types.sort(byCatalogueOrder).map((type) => {
+  return types.sort(byDocumentTypeOrder).map((type) => {
     const versions: DocumentVersion[] = documents
       .filter((document) => document.documentTypeCode === type.code)
       .map(({ documentTypeCode: _code, createdAt, ...document }) => ({ ...document, uploadedAt: createdAt }))
