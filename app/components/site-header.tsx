@@ -34,6 +34,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               {t('nav.home')}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/services" className={navLink}>
+              {t('nav.services')}
+            </NavLink>
+          </li>
           {role && can(role, 'staff:access') ? (
             <li>
               <NavLink to="/staff" className={navLink}>
