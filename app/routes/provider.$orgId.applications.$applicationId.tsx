@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ApplicationHistory } from '~/components/application-history'
 import { Button } from '~/components/ui/button'
 import { CheckboxField } from '~/components/ui/checkbox-field'
 import { CheckboxGroup } from '~/components/ui/checkbox-group'
@@ -23,7 +24,7 @@ import {
   withdraw,
 } from '~/modules/applications/service.server'
 import { isEditable, isOpen, transitionFor } from '~/modules/applications/state-machine'
-import { formatDate, formatDateTime } from '~/utils/format'
+import { formatDate } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { forbidden, notFound, requireOrganisationPermission } from '~/utils/session.server'
@@ -115,12 +116,6 @@ const validityStyles = {
   expired: 'text-red-700',
   rejected: 'text-red-700',
   missing: 'text-red-700',
-}
-
-function eventKey(event: { fromStatus: ApplicationStatus | null; toStatus: ApplicationStatus }): string {
-  if (!event.fromStatus) return 'DRAFT'
-  if (event.fromStatus === 'RETURNED' && event.toStatus === 'SUBMITTED') return 'RESUBMITTED'
-  return event.toStatus
 }
 
 function Paragraphs({ text }: { text: string }) {
@@ -325,31 +320,7 @@ export default function ApplicationPage() {
       )}
 
       {history.length > 0 ? (
-        <section aria-labelledby="history-heading" className="mt-10">
-          <h2 id="history-heading">{t('history.heading')}</h2>
-          <div className="mt-3">
-            <Table caption={t('history.caption')} captionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">{t('history.columns.event')}</th>
-                  <th scope="col">{t('history.columns.date')}</th>
-                  <th scope="col">{t('history.columns.who')}</th>
-                  <th scope="col">{t('history.columns.note')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.map((event) => (
-                  <tr key={event.id}>
-                    <td>{t(`history.events.${eventKey(event)}`)}</td>
-                    <td>{formatDateTime(event.createdAt, locale)}</td>
-                    <td>{event.actor.kind === 'provider' ? event.actor.name : t('history.county')}</td>
-                    <td>{event.note ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        </section>
+        <ApplicationHistory history={history} who={(event) => (event.actor.kind === 'provider' ? event.actor.name : t('history.county'))} />
       ) : null}
 
       {loaderData.canWithdraw ? (

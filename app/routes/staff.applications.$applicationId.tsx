@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ApplicationHistory } from '~/components/application-history'
 import { summaryErrors } from '~/components/form-errors'
 import { Button } from '~/components/ui/button'
 import { CheckboxGroup } from '~/components/ui/checkbox-group'
@@ -180,12 +181,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   return reply(null, null, [message('review:errors.reload')], 400)
-}
-
-function eventKey(event: { fromStatus: ApplicationStatus | null; toStatus: ApplicationStatus }): string {
-  if (!event.fromStatus) return 'DRAFT'
-  if (event.fromStatus === 'RETURNED' && event.toStatus === 'SUBMITTED') return 'RESUBMITTED'
-  return event.toStatus
 }
 
 function Paragraphs({ text, lang }: { text: string; lang?: string }) {
@@ -479,37 +474,16 @@ export default function ReviewPage() {
         />
       ) : null}
 
-      <section aria-labelledby="history-heading" className="mt-10">
-        <h2 id="history-heading">{t('history.heading')}</h2>
-        <div className="mt-3">
-          <Table caption={t('history.caption')} captionHidden>
-            <thead>
-              <tr>
-                <th scope="col">{t('history.columns.event')}</th>
-                <th scope="col">{t('history.columns.date')}</th>
-                <th scope="col">{t('history.columns.who')}</th>
-                <th scope="col">{t('history.columns.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((event) => (
-                <tr key={event.id}>
-                  <td>{t(`applications:history.events.${eventKey(event)}`)}</td>
-                  <td>{formatDateTime(event.createdAt, locale)}</td>
-                  <td>
-                    {event.actor
-                      ? event.actor.staffRole
-                        ? `${event.actor.name} (${t(event.actor.staffRole === 'ADMIN' ? 'roles.staff_admin' : 'roles.staff_reviewer', { ns: 'common' })})`
-                        : event.actor.name
-                      : '–'}
-                  </td>
-                  <td>{event.note ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </div>
-      </section>
+      <ApplicationHistory
+        history={history}
+        who={(event) =>
+          event.actor
+            ? event.actor.staffRole
+              ? `${event.actor.name} (${t(event.actor.staffRole === 'ADMIN' ? 'roles.staff_admin' : 'roles.staff_reviewer', { ns: 'common' })})`
+              : event.actor.name
+            : '–'
+        }
+      />
 
       <section aria-labelledby="reviews-heading" className="mt-10">
         <h2 id="reviews-heading">{t('reviews.heading')}</h2>
