@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { ReactNode } from 'react'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Table } from '~/components/ui/table'
@@ -70,136 +71,120 @@ export default function NeedsAttention() {
         </ul>
       </nav>
 
-      <section aria-labelledby="lapsed" className="mb-10">
-        <h2 id="lapsed" tabIndex={-1}>
-          {t('attention.lapsedTitle')} ({lapsedEntries.length})
-        </h2>
-        {lapsedEntries.length === 0 ? (
-          <p className="mt-2">{t('attention.lapsedEmpty')}</p>
-        ) : (
-          <div className="mt-3">
-            <Table caption={t('attention.lapsedTitle')} captionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">{t('attention.columns.organisation')}</th>
-                  <th scope="col">{t('attention.columns.service')}</th>
-                  <th scope="col">{t('attention.columns.status')}</th>
-                  <th scope="col">{t('attention.columns.flagged')}</th>
-                  <th scope="col">{t('attention.columns.documents')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lapsedEntries.map((entry) => (
-                  <tr key={entry.id} className="align-top">
-                    <td>{organisationLink(entry.organisation)}</td>
-                    <td>{nameIn(locale, entry.category)}</td>
-                    <td>
-                      <span className={`font-semibold ${entry.scheduled ? statusStyles.ACTIVE : statusStyles[entry.status]}`}>
-                        {entry.scheduled ? t('scheduled', { date: formatDate(entry.statusChangedAt, locale) }) : t(`status.${entry.status}`)}
-                      </span>
-                      <span className="block font-semibold text-red-700">
-                        <span aria-hidden="true">⚠ </span>
-                        {t('lapsed.flag')}
-                      </span>
-                    </td>
-                    <td>{formatDate(entry.lapsedAt, locale)}</td>
-                    <td>
-                      {entry.documents.length === 0 ? (
-                        t('attention.documentsFixed')
-                      ) : (
-                        <ul className="list-disc pl-5">
-                          {entry.documents.map((document) => (
-                            <li key={document.code}>
-                              {nameIn(locale, document.name)}:{' '}
-                              {document.validity === 'expired' && document.expiresOn
-                                ? t('validity.expiredOn', { date: formatDate(document.expiresOn, locale) })
-                                : t(`validity.${document.validity}`)}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        )}
-      </section>
+      <AttentionSection
+        id="lapsed"
+        title={t('attention.lapsedTitle')}
+        count={lapsedEntries.length}
+        empty={t('attention.lapsedEmpty')}
+        columns={[t('attention.columns.organisation'), t('attention.columns.service'), t('attention.columns.status'), t('attention.columns.flagged'), t('attention.columns.documents')]}
+      >
+        {lapsedEntries.map((entry) => (
+          <tr key={entry.id} className="align-top">
+            <td>{organisationLink(entry.organisation)}</td>
+            <td>{nameIn(locale, entry.category)}</td>
+            <td>
+              <span className={`font-semibold ${entry.scheduled ? statusStyles.ACTIVE : statusStyles[entry.status]}`}>
+                {entry.scheduled ? t('scheduled', { date: formatDate(entry.statusChangedAt, locale) }) : t(`status.${entry.status}`)}
+              </span>
+              <span className="block font-semibold text-red-700">
+                <span aria-hidden="true">⚠ </span>
+                {t('lapsed.flag')}
+              </span>
+            </td>
+            <td>{formatDate(entry.lapsedAt, locale)}</td>
+            <td>
+              {entry.documents.length === 0 ? (
+                t('attention.documentsFixed')
+              ) : (
+                <ul className="list-disc pl-5">
+                  {entry.documents.map((document) => (
+                    <li key={document.code}>
+                      {nameIn(locale, document.name)}:{' '}
+                      {document.validity === 'expired' && document.expiresOn
+                        ? t('validity.expiredOn', { date: formatDate(document.expiresOn, locale) })
+                        : t(`validity.${document.validity}`)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+          </tr>
+        ))}
+        
+      </AttentionSection>
 
-      <section aria-labelledby="expiring" className="mb-10">
-        <h2 id="expiring" tabIndex={-1}>
-          {t('attention.expiringTitle')} ({expiringDocuments.length})
-        </h2>
-        {expiringDocuments.length === 0 ? (
-          <p className="mt-2">{t('attention.expiringEmpty')}</p>
-        ) : (
-          <div className="mt-3">
-            <Table caption={t('attention.expiringTitle')} captionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">{t('attention.columns.organisation')}</th>
-                  <th scope="col">{t('attention.columns.document')}</th>
-                  <th scope="col">{t('attention.columns.lastDay')}</th>
-                  <th scope="col">{t('attention.columns.daysLeft')}</th>
-                  <th scope="col">{t('attention.columns.reminders')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {expiringDocuments.map((document) => (
-                  <tr key={document.id} className="align-top">
-                    <td>{organisationLink(document.organisation)}</td>
-                    <td>{nameIn(locale, document.type)}</td>
-                    <td>{formatDate(document.expiresOn, locale)}</td>
-                    <td className={document.daysLeft <= 7 ? 'font-semibold text-red-700' : undefined}>
-                      {document.daysLeft === 0 ? t('attention.lastDayToday') : t('attention.days', { count: document.daysLeft })}
-                    </td>
-                    <td>
-                      {document.remindedAt.length === 0
-                        ? t('attention.noReminders')
-                        : document.remindedAt.map((days) => t('attention.reminderDays', { days })).join(', ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        )}
-      </section>
+      <AttentionSection
+        id="expiring"
+        title={t('attention.expiringTitle')}
+        count={expiringDocuments.length}
+        empty={t('attention.expiringEmpty')}
+        columns={[t('attention.columns.organisation'), t('attention.columns.document'), t('attention.columns.lastDay'), t('attention.columns.daysLeft'), t('attention.columns.reminders')]}
+      >
+        {expiringDocuments.map((document) => (
+          <tr key={document.id} className="align-top">
+            <td>{organisationLink(document.organisation)}</td>
+            <td>{nameIn(locale, document.type)}</td>
+            <td>{formatDate(document.expiresOn, locale)}</td>
+            <td className={document.daysLeft <= 7 ? 'font-semibold text-red-700' : undefined}>
+              {document.daysLeft === 0 ? t('attention.lastDayToday') : t('attention.days', { count: document.daysLeft })}
+            </td>
+            <td>
+              {document.remindedAt.length === 0
+                ? t('attention.noReminders')
+                : document.remindedAt.map((days) => t('attention.reminderDays', { days })).join(', ')}
+            </td>
+          </tr>
+        ))}
+        
+      </AttentionSection>
 
-      <section aria-labelledby="waiting" className="mb-10">
-        <h2 id="waiting" tabIndex={-1}>
-          {t('attention.waitingTitle')} ({waitingApplications.length})
-        </h2>
-        {waitingApplications.length === 0 ? (
-          <p className="mt-2">{t('attention.waitingEmpty')}</p>
-        ) : (
-          <div className="mt-3">
-            <Table caption={t('attention.waitingTitle')} captionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">{t('attention.columns.organisation')}</th>
-                  <th scope="col">{t('attention.columns.municipality')}</th>
-                  <th scope="col">{t('attention.columns.services')}</th>
-                  <th scope="col">{t('attention.columns.submitted')}</th>
-                  <th scope="col">{t('attention.columns.waiting')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {waitingApplications.map((application) => (
-                  <tr key={application.id} className="align-top">
-                    <td>{organisationLink(application.organisation)}</td>
-                    <td>{municipalityName(application.organisation.municipality, locale)}</td>
-                    <td>{application.categories.map((category) => nameIn(locale, category)).join(', ')}</td>
-                    <td>{formatDate(application.submittedAt, locale)}</td>
-                    <td>{t('attention.days', { count: application.daysWaiting })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
-        )}
-      </section>
+      <AttentionSection
+        id="waiting"
+        title={t('attention.waitingTitle')}
+        count={waitingApplications.length}
+        empty={t('attention.waitingEmpty')}
+        columns={[t('attention.columns.organisation'), t('attention.columns.municipality'), t('attention.columns.services'), t('attention.columns.submitted'), t('attention.columns.waiting')]}
+      >
+        {waitingApplications.map((application) => (
+          <tr key={application.id} className="align-top">
+            <td>{organisationLink(application.organisation)}</td>
+            <td>{municipalityName(application.organisation.municipality, locale)}</td>
+            <td>{application.categories.map((category) => nameIn(locale, category)).join(', ')}</td>
+            <td>{formatDate(application.submittedAt, locale)}</td>
+            <td>{t('attention.days', { count: application.daysWaiting })}</td>
+          </tr>
+        ))}
+        
+      </AttentionSection>
     </>
+  )
+}
+
+/** One list on the page: a heading with its count, a sentence when it is empty, otherwise a table. */
+function AttentionSection(props: { id: string; title: string; count: number; empty: string; columns: string[]; children: ReactNode }) {
+  return (
+    <section aria-labelledby={props.id} className="mb-10">
+      <h2 id={props.id} tabIndex={-1}>
+        {props.title} ({props.count})
+      </h2>
+      {props.count === 0 ? (
+        <p className="mt-2">{props.empty}</p>
+      ) : (
+        <div className="mt-3">
+          <Table caption={props.title} captionHidden>
+            <thead>
+              <tr>
+                {props.columns.map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{props.children}</tbody>
+          </Table>
+        </div>
+      )}
+    </section>
   )
 }
