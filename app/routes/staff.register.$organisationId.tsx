@@ -302,23 +302,34 @@ function HiddenFields({ intent, entry }: { intent: string; entry: Entry }) {
   )
 }
 
+function hasReply(formId: string, reply?: ActionReply): boolean {
+  return reply?.formId === formId && Boolean(reply.result)
+}
+
+/**
+ * What every entry decision form shares: its id, the action's reply when it was this form's, and validation that
+ * shows errors on submit and clears them while typing, never on blur (a blur-time change would move the button away
+ * from under the pointer between press and release).
+ */
+function entryFormOptions(formId: string, reply?: ActionReply) {
+  return {
+    id: formId,
+    lastResult: reply?.formId === formId ? reply.result : undefined,
+    shouldValidate: 'onSubmit' as const,
+    shouldRevalidate: 'onInput' as const,
+  }
+}
+
 function SuspendForm({ entry, today, reply }: { entry: Entry; today: string; reply?: ActionReply }) {
   const { t } = useTranslation('register')
-  const id = `suspend-${entry.id}`
-  const mine = reply?.formId === id ? reply : undefined
   const schema = suspendSchema({ today })
   const [form, fields] = useForm({
-    id,
-    lastResult: mine?.result,
-    // errors appear on submit and go away while typing, never on blur: a blur-time change would move the button
-    // away from under the pointer between press and release
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
+    ...entryFormOptions(`suspend-${entry.id}`, reply),
     defaultValue: { start: 'today' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
   return (
-    <ActionDisclosure summary={t('detail.suspend.open')} open={Boolean(mine?.result)}>
+    <ActionDisclosure summary={t('detail.suspend.open')} open={hasReply(`suspend-${entry.id}`, reply)}>
       <p className="mb-4 max-w-2xl">{t('detail.suspend.effect')}</p>
       <ErrorSummary errors={summaryErrors(form, fields)} />
       <Form method="post" {...getFormProps(form)}>
@@ -341,19 +352,12 @@ function SuspendForm({ entry, today, reply }: { entry: Entry; today: string; rep
 
 function ReinstateForm({ entry, reply }: { entry: Entry; reply?: ActionReply }) {
   const { t } = useTranslation('register')
-  const id = `reinstate-${entry.id}`
-  const mine = reply?.formId === id ? reply : undefined
   const [form, fields] = useForm({
-    id,
-    lastResult: mine?.result,
-    // errors appear on submit and go away while typing, never on blur: a blur-time change would move the button
-    // away from under the pointer between press and release
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
+    ...entryFormOptions(`reinstate-${entry.id}`, reply),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reinstateSchema }),
   })
   return (
-    <ActionDisclosure summary={t('detail.reinstate.open')} open={Boolean(mine?.result)}>
+    <ActionDisclosure summary={t('detail.reinstate.open')} open={hasReply(`reinstate-${entry.id}`, reply)}>
       <p className="mb-4 max-w-2xl">{t('detail.reinstate.effect')}</p>
       <ErrorSummary errors={summaryErrors(form, fields)} />
       <Form method="post" {...getFormProps(form)}>
@@ -367,19 +371,12 @@ function ReinstateForm({ entry, reply }: { entry: Entry; reply?: ActionReply }) 
 
 function RemoveForm({ entry, reply }: { entry: Entry; reply?: ActionReply }) {
   const { t } = useTranslation('register')
-  const id = `remove-${entry.id}`
-  const mine = reply?.formId === id ? reply : undefined
   const [form, fields] = useForm({
-    id,
-    lastResult: mine?.result,
-    // errors appear on submit and go away while typing, never on blur: a blur-time change would move the button
-    // away from under the pointer between press and release
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
+    ...entryFormOptions(`remove-${entry.id}`, reply),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: removeSchema }),
   })
   return (
-    <ActionDisclosure summary={t('detail.remove.open')} open={Boolean(mine?.result)}>
+    <ActionDisclosure summary={t('detail.remove.open')} open={hasReply(`remove-${entry.id}`, reply)}>
       <p className="mb-4 max-w-2xl">{t('detail.remove.effect')}</p>
       <ErrorSummary errors={summaryErrors(form, fields)} />
       <Form method="post" {...getFormProps(form)}>
