@@ -25,6 +25,11 @@ const noticeEmails = {
   'register-entry-reinstated': 'registerEntryReinstated',
   'register-entry-removed': 'registerEntryRemoved',
   'capacity-reminder': 'capacityReminder',
+  'choice-received': 'choiceReceived',
+  'choice-ended': 'choiceEnded',
+  'choice-accepted': 'choiceAccepted',
+  'choice-declined': 'choiceDeclined',
+  'settlement-approved': 'settlementApproved',
 } as const
 
 export type EmailProps = { [K in keyof typeof linkEmails]: LinkEmailProps } & {

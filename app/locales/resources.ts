@@ -38,12 +38,27 @@ import svPages from './sv/pages.json'
 import svRegister from './sv/register.json'
 import svReview from './sv/review.json'
 import svStaff from './sv/staff.json'
+import enIssuing from './en/issuing.json'
+import enVoucher from './en/voucher.json'
+import enDelivery from './en/delivery.json'
+import enSettlement from './en/settlement.json'
+import enPayment from './en/payment.json'
+import fiIssuing from './fi/issuing.json'
+import fiVoucher from './fi/voucher.json'
+import fiDelivery from './fi/delivery.json'
+import fiSettlement from './fi/settlement.json'
+import fiPayment from './fi/payment.json'
+import svIssuing from './sv/issuing.json'
+import svVoucher from './sv/voucher.json'
+import svDelivery from './sv/delivery.json'
+import svSettlement from './sv/settlement.json'
+import svPayment from './sv/payment.json'
 
 type Translations = { [key: string]: string | Translations }
 
 /** Every translation, bundled into the server build. The browser loads only its own language (entry.client.tsx). */
 export const resources: Record<AppLocale, Record<Namespace, Translations>> = {
-  fi: { common: fiCommon, auth: fiAuth, pages: fiPages, email: fiEmail, organisation: fiOrganisation, documents: fiDocuments, applications: fiApplications, staff: fiStaff, review: fiReview, register: fiRegister, admin: fiAdmin, offers: fiOffers, catalogue: fiCatalogue },
-  sv: { common: svCommon, auth: svAuth, pages: svPages, email: svEmail, organisation: svOrganisation, documents: svDocuments, applications: svApplications, staff: svStaff, review: svReview, register: svRegister, admin: svAdmin, offers: svOffers, catalogue: svCatalogue },
-  en: { common: enCommon, auth: enAuth, pages: enPages, email: enEmail, organisation: enOrganisation, documents: enDocuments, applications: enApplications, staff: enStaff, review: enReview, register: enRegister, admin: enAdmin, offers: enOffers, catalogue: enCatalogue },
+  fi: { common: fiCommon, auth: fiAuth, pages: fiPages, email: fiEmail, organisation: fiOrganisation, documents: fiDocuments, applications: fiApplications, staff: fiStaff, review: fiReview, register: fiRegister, admin: fiAdmin, offers: fiOffers, catalogue: fiCatalogue, issuing: fiIssuing, voucher: fiVoucher, delivery: fiDelivery, settlement: fiSettlement, payment: fiPayment },
+  sv: { common: svCommon, auth: svAuth, pages: svPages, email: svEmail, organisation: svOrganisation, documents: svDocuments, applications: svApplications, staff: svStaff, review: svReview, register: svRegister, admin: svAdmin, offers: svOffers, catalogue: svCatalogue, issuing: svIssuing, voucher: svVoucher, delivery: svDelivery, settlement: svSettlement, payment: svPayment },
+  en: { common: enCommon, auth: enAuth, pages: enPages, email: enEmail, organisation: enOrganisation, documents: enDocuments, applications: enApplications, staff: enStaff, review: enReview, register: enRegister, admin: enAdmin, offers: enOffers, catalogue: enCatalogue, issuing: enIssuing, voucher: enVoucher, delivery: enDelivery, settlement: enSettlement, payment: enPayment },
 }

@@ -49,6 +49,16 @@ export default function OrganisationFrame() {
             </NavLink>
           </li>
           <li>
+            <NavLink to={`${base}/clients`} className={tab}>
+              {t('menu.clients')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`${base}/settlements`} className={tab}>
+              {t('menu.settlements')}
+            </NavLink>
+          </li>
+          <li>
             <NavLink to={`${base}/register`} className={tab}>
               {t('menu.register')}
             </NavLink>

@@ -16,6 +16,7 @@ export const permissions = [
   'application:edit',
   'application:submit',
   'offer:edit',
+  'choice:decide',
   'service-record:create',
   'settlement:view-own',
   'staff:access',
@@ -25,6 +26,7 @@ export const permissions = [
   'client:view',
   'voucher:issue',
   'settlement:approve',
+  'feedback:moderate',
   'catalogue:manage',
   'rulebook:manage',
   'staff-user:manage',
@@ -39,6 +41,7 @@ const provider: Permission[] = [
   'document:upload',
   'application:edit',
   'offer:edit',
+  'choice:decide',
   'service-record:create',
   'settlement:view-own',
 ]
@@ -49,6 +52,7 @@ const reviewer: Permission[] = [
   'client:view',
   'voucher:issue',
   'settlement:approve',
+  'feedback:moderate',
   'report:view',
 ]
 

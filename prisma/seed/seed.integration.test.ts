@@ -13,7 +13,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts'
 import { isoDate, REFERENCE_DATE } from './dates'
 import { identityCodeDateOfBirth } from './identity-code'
 import { incomeRelatedValueCents, type IncomeRule } from '~/modules/vouchers/voucher-value'
-import { recordAmounts } from './settlements'
+import { recordAmounts } from '~/modules/settlements/amounts'
 import { DEMO_VOUCHER } from './vouchers'
 
 const uploadDir = mkdtempSync(join(tmpdir(), 'palvelutori-seed-'))

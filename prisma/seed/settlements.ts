@@ -1,20 +1,7 @@
 import type { Prisma } from '../../app/generated/prisma/client'
 import { at, day, isoDate } from './dates'
 import { seedId } from './ids'
-
-type RecordAmounts = { unitsHundredths: number; unitPriceCents: number; voucherValueCents: number }
-
-/** Whole cents, half up: hundredths × cents / 100. */
-function cents(unitsHundredths: number, perUnitCents: number): number {
-  return Math.floor((unitsHundredths * perUnitCents + 50) / 100)
-}
-
-/** What a record costs: the voucher's share (value capped at the price) and the client's co-payment (the rest). */
-export function recordAmounts(record: RecordAmounts): { voucherShareCents: number; copaymentCents: number } {
-  const total = cents(record.unitsHundredths, record.unitPriceCents)
-  const voucherShareCents = cents(record.unitsHundredths, Math.min(record.unitPriceCents, record.voucherValueCents))
-  return { voucherShareCents, copaymentCents: total - voucherShareCents }
-}
+import { recordAmounts } from '~/modules/settlements/amounts'
 
 type Input = {
   organisationId: string

@@ -247,6 +247,7 @@ export function buildVouchers(input: Input): VouchersBuild {
       validTo: plan.validTo,
       unitsPerMonth: scenario.perMonth ?? null,
       unitsTotal: scenario.total ?? null,
+      totalUnitsUsed: scenario.total ? plannedTotal.used : 0,
       ...value,
       status: scenario.status,
       cancelledReason: scenario.cancelledReason ?? null,

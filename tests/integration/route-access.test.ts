@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createWorld, makeRequest, personas, statusOf, type Persona } from '../support/request'
+import { members, signedIn, staff, type RouteAccess } from '../support/route-access'
 
 /**
  * Every route file is classified here: public, or which personas may use its loader and action. A new route that
@@ -10,27 +11,10 @@ import { createWorld, makeRequest, personas, statusOf, type Persona } from '../s
  * without the permission on a staff route → 403.
  *
  * Paths may use `:orgId` (the organisation under test; `otherProvider` is a member of a different one) and
- * `:otherOrgId`. Routes whose loader needs more params (a document id, say) list them in `params`, built by `setup`.
+ * `:otherOrgId`. Routes whose loader needs more params (a document id, say) are `custom` and tested beside their module.
+ * Each capability may keep its part of the table in ./route-access/<capability>.ts (exporting `routes`); they are merged.
  */
-type Access = 'public' | Persona[]
-export type RouteAccess = {
-  path: string
-  loader: Access
-  action?: Access
-  /** organisation-scoped routes answer 404 to signed-in non-members */
-  scope?: 'organisation'
-  /**
-   * The generic loop skips this route: its loader needs a record that the world does not have (a document id,
-   * say), so a test of its own covers every persona (named in a comment beside the entry).
-   */
-  custom?: true
-}
-
-const signedIn: Persona[] = ['owner', 'editor', 'otherProvider', 'reviewer', 'admin']
-const staff: Persona[] = ['reviewer', 'admin']
-const members: Persona[] = ['owner', 'editor']
-
-const table: Record<string, RouteAccess> = {
+const coreTable: Record<string, RouteAccess> = {
   '$.tsx': { path: '/no-such-page', loader: 'public' },
   '_index.tsx': { path: '/', loader: 'public' },
   'accessibility.tsx': { path: '/accessibility', loader: 'public' },
@@ -119,6 +103,9 @@ const table: Record<string, RouteAccess> = {
   'staff.audit.tsx': { path: '/staff/audit', loader: ['admin'] },
   'verify-email.tsx': { path: '/verify-email', loader: 'public' },
 }
+
+const parts = import.meta.glob<Record<string, RouteAccess>>('./route-access/*.ts', { eager: true, import: 'routes' })
+const table: Record<string, RouteAccess> = Object.assign({}, coreTable, ...Object.values(parts))
 
 type RouteModule = {
   loader?: (args: LoaderFunctionArgs) => Promise<unknown>
