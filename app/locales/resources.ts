@@ -53,12 +53,18 @@ import svVoucher from './sv/voucher.json'
 import svDelivery from './sv/delivery.json'
 import svSettlement from './sv/settlement.json'
 import svPayment from './sv/payment.json'
+import enOpendata from './en/opendata.json'
+import enFollowup from './en/followup.json'
+import fiOpendata from './fi/opendata.json'
+import fiFollowup from './fi/followup.json'
+import svOpendata from './sv/opendata.json'
+import svFollowup from './sv/followup.json'
 
 type Translations = { [key: string]: string | Translations }
 
 /** Every translation, bundled into the server build. The browser loads only its own language (entry.client.tsx). */
 export const resources: Record<AppLocale, Record<Namespace, Translations>> = {
-  fi: { common: fiCommon, auth: fiAuth, pages: fiPages, email: fiEmail, organisation: fiOrganisation, documents: fiDocuments, applications: fiApplications, staff: fiStaff, review: fiReview, register: fiRegister, admin: fiAdmin, offers: fiOffers, catalogue: fiCatalogue, issuing: fiIssuing, voucher: fiVoucher, delivery: fiDelivery, settlement: fiSettlement, payment: fiPayment },
-  sv: { common: svCommon, auth: svAuth, pages: svPages, email: svEmail, organisation: svOrganisation, documents: svDocuments, applications: svApplications, staff: svStaff, review: svReview, register: svRegister, admin: svAdmin, offers: svOffers, catalogue: svCatalogue, issuing: svIssuing, voucher: svVoucher, delivery: svDelivery, settlement: svSettlement, payment: svPayment },
-  en: { common: enCommon, auth: enAuth, pages: enPages, email: enEmail, organisation: enOrganisation, documents: enDocuments, applications: enApplications, staff: enStaff, review: enReview, register: enRegister, admin: enAdmin, offers: enOffers, catalogue: enCatalogue, issuing: enIssuing, voucher: enVoucher, delivery: enDelivery, settlement: enSettlement, payment: enPayment },
+  fi: { common: fiCommon, auth: fiAuth, pages: fiPages, email: fiEmail, organisation: fiOrganisation, documents: fiDocuments, applications: fiApplications, staff: fiStaff, review: fiReview, register: fiRegister, admin: fiAdmin, offers: fiOffers, catalogue: fiCatalogue, issuing: fiIssuing, voucher: fiVoucher, delivery: fiDelivery, settlement: fiSettlement, payment: fiPayment, opendata: fiOpendata, followup: fiFollowup },
+  sv: { common: svCommon, auth: svAuth, pages: svPages, email: svEmail, organisation: svOrganisation, documents: svDocuments, applications: svApplications, staff: svStaff, review: svReview, register: svRegister, admin: svAdmin, offers: svOffers, catalogue: svCatalogue, issuing: svIssuing, voucher: svVoucher, delivery: svDelivery, settlement: svSettlement, payment: svPayment, opendata: svOpendata, followup: svFollowup },
+  en: { common: enCommon, auth: enAuth, pages: enPages, email: enEmail, organisation: enOrganisation, documents: enDocuments, applications: enApplications, staff: enStaff, review: enReview, register: enRegister, admin: enAdmin, offers: enOffers, catalogue: enCatalogue, issuing: enIssuing, voucher: enVoucher, delivery: enDelivery, settlement: enSettlement, payment: enPayment, opendata: enOpendata, followup: enFollowup },
 }

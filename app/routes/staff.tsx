@@ -19,6 +19,7 @@ const items: { to: string; key: string; permission: Permission; end?: boolean }[
   { to: '/staff/vouchers', key: 'vouchers', permission: 'voucher:issue' },
   { to: '/staff/settlements', key: 'settlements', permission: 'settlement:approve' },
   { to: '/staff/feedback', key: 'feedback', permission: 'feedback:moderate' },
+  { to: '/staff/follow-up', key: 'followUp', permission: 'report:view' },
   { to: '/staff/catalogue', key: 'catalogue', permission: 'catalogue:manage' },
   { to: '/staff/rulebook', key: 'rulebook', permission: 'rulebook:manage' },
   { to: '/staff/users', key: 'users', permission: 'staff-user:manage' },
