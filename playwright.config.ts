@@ -11,6 +11,9 @@ function chromiumPath(): string {
 /** E2E_PORT moves the server (scripts/e2e-server.sh reads it too), so two runs can share a machine. */
 const port = Number(process.env.E2E_PORT || 3100)
 const baseURL = `http://127.0.0.1:${port}`
+/** The local stand-in answering as Stripe's API and checkout page (scripts/stripe-stand-in.ts, docs/stripe.md). */
+const stripePort = Number(process.env.E2E_STRIPE_PORT || port + 1000)
+const stripeWebhookSecret = 'whsec_e2e'
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,10 +28,27 @@ export default defineConfig({
     baseURL,
     launchOptions: { executablePath: chromiumPath() },
   },
-  webServer: {
-    command: 'bash scripts/e2e-server.sh',
-    url: `${baseURL}/`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-  },
+  webServer: [
+    {
+      command: 'npx tsx scripts/stripe-stand-in.ts',
+      url: `http://127.0.0.1:${stripePort}/`,
+      reuseExistingServer: false,
+      env: {
+        STRIPE_STAND_IN_PORT: String(stripePort),
+        STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+        STRIPE_WEBHOOK_URL: `${baseURL}/api/stripe-webhook`,
+      },
+    },
+    {
+      command: 'bash scripts/e2e-server.sh',
+      url: `${baseURL}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: {
+        STRIPE_SECRET_KEY: 'sk_test_e2e',
+        STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+        STRIPE_API_BASE: `http://127.0.0.1:${stripePort}`,
+      },
+    },
+  ],
 })
