@@ -33,11 +33,16 @@ const envSchema = z
       .default(devOnlyDefault('development-only-identity-hash-key!!') as string),
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    /** a local stand-in for Stripe's API (tests, the demo); unset = Stripe's own API */
+    STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
     WORKERS: z.enum(['on', 'off']).default('on'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || Boolean(env.IDENTITY_CODE_KEY && env.IDENTITY_HASH_KEY), {
     message: 'IDENTITY_CODE_KEY and IDENTITY_HASH_KEY are required in production',
+  })
+  .refine((env) => !env.STRIPE_API_BASE || developmentKeysAllowed, {
+    message: 'STRIPE_API_BASE (a local Stripe stand-in) is for development and the demo only',
   })
 
 export type Env = z.infer<typeof envSchema>
