@@ -15,7 +15,7 @@ import { buildOrganisations } from './seed/organisations'
 import { seedRandom } from './seed/random'
 import { seedReferenceData } from './seed/reference-data'
 import { buildServiceUnits } from './seed/service-units'
-import { buildSettlements } from './seed/settlements'
+import { buildSettlements, insertRecordsAndSettlements } from './seed/settlements'
 import { readMunicipalities } from './seed/source-data'
 import { countLine, countRows, demoAccountsTable, type SeedSummary } from './seed/summary'
 import { CLIENT_SCENARIOS, requiredHomeVisitMunicipalities } from './seed/voucher-scenarios'
@@ -121,8 +121,7 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
     await tx.voucher.createMany({ data: vouchers.vouchers, skipDuplicates })
     await tx.choice.createMany({ data: vouchers.choices, skipDuplicates })
     await tx.voucherMonth.createMany({ data: vouchers.months, skipDuplicates })
-    await tx.serviceRecord.createMany({ data: vouchers.records, skipDuplicates })
-    await tx.monthlySettlement.createMany({ data: settlements, skipDuplicates })
+    await insertRecordsAndSettlements(tx, vouchers.records, settlements)
   }, TRANSACTION_OPTIONS)
 
   return countRows(prisma)

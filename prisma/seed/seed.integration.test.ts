@@ -219,6 +219,20 @@ describe('the seed', () => {
     }
   })
 
+  it('gives the approved October one PENDING Payment per voucher with a co-payment, equal to its records’ co-payments', async () => {
+    const october = await prisma.monthlySettlement.findFirstOrThrow({ where: { status: 'APPROVED' }, include: { payments: true } })
+    const records = await prisma.serviceRecord.findMany({ where: { organisationId: october.organisationId, month: october.month } })
+    const copayments = new Map<string, number>()
+    for (const record of records) copayments.set(record.voucherId, (copayments.get(record.voucherId) ?? 0) + recordAmounts(record).copaymentCents)
+    const expected = [...copayments].filter(([, cents]) => cents > 0).sort(([a], [b]) => a.localeCompare(b))
+    expect(expected.length).toBeGreaterThan(0)
+    const payments = [...october.payments].sort((a, b) => a.voucherId.localeCompare(b.voucherId))
+    expect(payments.map((payment) => [payment.voucherId, payment.amountCents])).toEqual(expected)
+    expect(payments.every((payment) => payment.status === 'PENDING' && payment.createdAt <= REFERENCE_DATE)).toBe(true)
+    expect(payments.reduce((sum, payment) => sum + payment.amountCents, 0)).toBeLessThanOrEqual(october.copaymentCents)
+    expect(await prisma.payment.count()).toBe(payments.length)
+  })
+
   it('writes each document’s PDF where its storage key points, with the recorded size and hash', async () => {
     const documents = await prisma.complianceDocument.findMany()
     for (const document of documents) {

@@ -4,8 +4,8 @@ export type RecordAmountsInput = { unitsHundredths: number; unitPriceCents: numb
 /** Whole cents, half away from zero: hundredths of a unit × cents per unit / 100 (adjustments may be negative). */
 export function centsForUnits(unitsHundredths: number, perUnitCents: number): number {
   const exact = unitsHundredths * perUnitCents
-  const sign = exact < 0 ? -1 : 1
-  return sign * Math.floor((Math.abs(exact) + 50) / 100)
+  const magnitude = Math.floor((Math.abs(exact) + 50) / 100)
+  return exact < 0 && magnitude > 0 ? -magnitude : magnitude
 }
 
 /**
