@@ -39,6 +39,11 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               {t('nav.services')}
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/voucher" className={navLink}>
+              {t('nav.voucher')}
+            </NavLink>
+          </li>
           {role && can(role, 'staff:access') ? (
             <li>
               <NavLink to="/staff" className={navLink}>

@@ -53,6 +53,9 @@ export default function Home() {
         <section aria-labelledby="home-clients" className="rounded border border-slate-300 p-6">
           <h2 id="home-clients">{t('home.clients.title')}</h2>
           <p className="mt-3">{t('home.clients.body')}</p>
+          <p className="mt-4">
+            <Link to="/voucher">{t('home.clients.action')}</Link>
+          </p>
         </section>
         <section aria-labelledby="home-providers" className="rounded border border-slate-300 p-6">
           <h2 id="home-providers">{t('home.providers.title')}</h2>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { ProducerRatingSection } from '~/components/my-voucher/producer-rating'
 import { Table } from '~/components/ui/table'
 import { pageTitle } from '~/i18n.server'
 import { nameIn } from '~/modules/applications/labels'
@@ -67,6 +68,8 @@ export default function ProducerProfile() {
         <Fact term={t('profile.languages')}>{languageList(languages, locale) || t('card.noLanguages')}</Fact>
         <Fact term={t('profile.lastUpdated')}>{formatDate(lastUpdated, locale)}</Fact>
       </dl>
+
+      <ProducerRatingSection rating={profile.rating} />
 
       <section aria-labelledby="profile-register" className="mt-8">
         <h2 id="profile-register">{t('profile.register')}</h2>

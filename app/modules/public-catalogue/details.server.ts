@@ -1,4 +1,5 @@
 import type { Prisma } from '~/generated/prisma/client'
+import { producerRating } from '~/modules/choices/rating.server'
 import { entryInForceWhere, publicOfferWhere } from '~/modules/register/public-offers'
 import { prisma } from '~/utils/db.server'
 import { incomeRuleInForce, valuesInForce } from './values.server'
@@ -99,8 +100,8 @@ export async function compareOffers(offerIds: readonly string[], estimate: Estim
 
 /**
  * A producer's public profile: the organisation, its register entries in force, its public offers (with price
- * history) and the units they are given in. Null when the organisation has neither a public offer nor an entry in
- * force (the page answers 404, so suspended or unknown producers are not shown).
+ * history), the units they are given in and the clients' rating. Null when the organisation has neither a public
+ * offer nor an entry in force (the page answers 404, so suspended or unknown producers are not shown).
  */
 export async function producerProfile(organisationId: string, estimate: Estimate = {}, now = new Date()) {
   const organisation = await prisma.organisation.findUnique({
@@ -124,12 +125,10 @@ export async function producerProfile(organisationId: string, estimate: Estimate
     },
   })
   if (!organisation) return null
-  const offers = await readOffers(
-    { organisationId },
-    [{ category: { sortOrder: 'asc' } }, { category: { code: 'asc' } }, { id: 'asc' }],
-    estimate,
-    now,
-  )
+  const [offers, rating] = await Promise.all([
+    readOffers({ organisationId }, [{ category: { sortOrder: 'asc' } }, { category: { code: 'asc' } }, { id: 'asc' }], estimate, now),
+    producerRating(organisationId),
+  ])
   if (offers.length === 0 && organisation.registerEntries.length === 0) return null
   const units = new Map<string, PublicUnit>()
   for (const offer of offers) for (const unit of offer.units) units.set(unit.id, unit)
@@ -140,6 +139,8 @@ export async function producerProfile(organisationId: string, estimate: Estimate
     units: [...units.values()].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'LOCATION' ? -1 : 1)),
     languages: [...new Set(offers.flatMap((offer) => offer.languages))],
     lastUpdated: new Date(Math.max(...times.map((time) => time.getTime()))),
+    /** clients' average rating (from 5 ratings up) and approved feedback texts */
+    rating,
   }
 }
 
