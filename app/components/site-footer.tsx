@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 export function SiteFooter() {
   const { t } = useTranslation()
+  const { t: tOpenData } = useTranslation('opendata')
   return (
     <footer className="mt-16 border-t border-slate-300 bg-slate-100">
       <div className="mx-auto flex max-w-6xl flex-wrap gap-6 px-4 py-6">
@@ -17,6 +18,9 @@ export function SiteFooter() {
             </li>
             <li>
               <Link to="/privacy">{t('nav.privacy')}</Link>
+            </li>
+            <li>
+              <Link to="/open-data">{tOpenData('footerLink')}</Link>
             </li>
           </ul>
         </nav>

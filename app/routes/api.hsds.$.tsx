@@ -1,0 +1,17 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { hsdsAction } from '~/modules/open-data/endpoint.server'
+import { jsonError, preflight } from '~/modules/open-data/http.server'
+
+/** Any other address under /api/hsds/: a JSON 404 naming the endpoints, not the site's HTML error page. */
+export function loader({ request }: LoaderFunctionArgs) {
+  if (request.method === 'OPTIONS') return preflight()
+  return jsonError(
+    404,
+    'not_found',
+    'No such endpoint: see /api/hsds/openapi.json (/, /services, /organizations, /service_at_locations, /taxonomies, /taxonomy_terms)',
+  )
+}
+
+export function action(args: ActionFunctionArgs) {
+  return hsdsAction(args)
+}
