@@ -30,6 +30,7 @@ const noticeEmails = {
   'choice-accepted': 'choiceAccepted',
   'choice-declined': 'choiceDeclined',
   'settlement-approved': 'settlementApproved',
+  'voucher-cancelled': 'voucherCancelled',
 } as const
 
 export type EmailProps = { [K in keyof typeof linkEmails]: LinkEmailProps } & {

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 import type { Locale } from '~/generated/prisma/client'
+import { makeIdentityCode } from '~/modules/clients/identity-code'
 import { encryptIdentityCode, hashIdentityCode } from '~/modules/clients/identity-code.server'
 import { generateVoucherCode } from '~/modules/vouchers/voucher-code'
 import { prisma } from '~/utils/db.server'
@@ -8,10 +9,11 @@ import { createWorld } from './request'
 
 let counter = 0
 
-/** A valid-looking identity code that is unique per call (the check character is not needed by these fixtures). */
-function identityCode(): string {
+/** A valid identity code for the date of birth, unique per call (individual numbers 2–899, then the next day). */
+function identityCode(dateOfBirth: Date): string {
   counter++
-  return `140341A${String(100 + (counter % 800)).padStart(3, '0')}${counter}`
+  const date = new Date(dateOfBirth.getTime() + Math.floor(counter / 898) * 86_400_000)
+  return makeIdentityCode(date, '-', 2 + (counter % 898))
 }
 
 export async function createClient(overrides: { preferredLanguage?: Locale; email?: string | null; dateOfBirth?: Date } = {}) {
@@ -20,12 +22,13 @@ export async function createClient(overrides: { preferredLanguage?: Locale; emai
     update: {},
     create: { code: '545', nameFi: 'Närpiö', nameSv: 'Närpes', officialLanguages: ['sv', 'fi'], latitude: 62.4733, longitude: 21.3366 },
   })
-  const code = identityCode()
+  const dateOfBirth = overrides.dateOfBirth ?? new Date('1941-03-14')
+  const code = identityCode(dateOfBirth)
   return prisma.client.create({
     data: {
       firstName: 'Ingrid',
       lastName: `Nyström ${counter}`,
-      dateOfBirth: overrides.dateOfBirth ?? new Date('1941-03-14'),
+      dateOfBirth,
       identityCodeCipher: encryptIdentityCode(code),
       identityCodeHash: hashIdentityCode(code),
       municipalityCode: '545',

@@ -1,15 +1,11 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
 import { env } from '~/utils/env.server'
+import { normaliseIdentityCode } from './identity-code'
 
 const ALGORITHM = 'aes-256-gcm'
 const VERSION = 'v1'
 const IV_BYTES = 12
 const TAG_BYTES = 16
-
-/** Upper-cases and trims, so the same person always gives the same hash. */
-function normalise(identityCode: string): string {
-  return identityCode.trim().toUpperCase()
-}
 
 function encryptionKey(): Buffer {
   return Buffer.from(env().IDENTITY_CODE_KEY, 'hex')
@@ -19,7 +15,7 @@ function encryptionKey(): Buffer {
 export function encryptIdentityCode(identityCode: string): string {
   const iv = randomBytes(IV_BYTES)
   const cipher = createCipheriv(ALGORITHM, encryptionKey(), iv)
-  const ciphertext = Buffer.concat([cipher.update(normalise(identityCode), 'utf8'), cipher.final()])
+  const ciphertext = Buffer.concat([cipher.update(normaliseIdentityCode(identityCode), 'utf8'), cipher.final()])
   const tag = cipher.getAuthTag()
   return [VERSION, iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')].join(':')
 }
@@ -43,7 +39,10 @@ export function decryptIdentityCode(cipherText: string): string {
   }
 }
 
-/** Keyed hash (HMAC-SHA-256, hex) for looking a client up by identity code without decrypting every row. */
+/**
+ * Keyed hash (HMAC-SHA-256, hex) for looking a client up by identity code without decrypting every row. The code is
+ * normalised first (case, spaces), so the same person always gives the same hash.
+ */
 export function hashIdentityCode(identityCode: string): string {
-  return createHmac('sha256', env().IDENTITY_HASH_KEY).update(normalise(identityCode)).digest('hex')
+  return createHmac('sha256', env().IDENTITY_HASH_KEY).update(normaliseIdentityCode(identityCode)).digest('hex')
 }

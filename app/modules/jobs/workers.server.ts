@@ -2,6 +2,7 @@ import { runDocumentWatch } from '~/modules/document-watch/service.server'
 import { deliverDueEmails } from '~/modules/email/deliver.server'
 import { configuredTransport } from '~/modules/email/transport.server'
 import { offerJobsIntervalMs, runOfferJobs } from '~/modules/offers/jobs.server'
+import { expireVouchers, voucherExpiryIntervalMs } from '~/modules/vouchers/expiry.server'
 import { env } from '~/utils/env.server'
 import { log } from '~/utils/logger.server'
 
@@ -34,6 +35,11 @@ async function documentWatch(): Promise<void> {
   if (Object.values(summary).some((count) => count > 0)) log.info('document watch', summary)
 }
 
+async function voucherExpiry(): Promise<void> {
+  const { expired } = await expireVouchers(new Date())
+  if (expired > 0) log.info('voucher expiry', { expired })
+}
+
 /** Starts the in-process background jobs once per process (dev reloads included). WORKERS=off turns them off. */
 export function startBackgroundWorkers(): void {
   if (globalThis.__palvelutoriWorkers || env().WORKERS === 'off' || env().NODE_ENV === 'test') return
@@ -43,4 +49,6 @@ export function startBackgroundWorkers(): void {
   // a minute after start too, so frequent restarts cannot keep postponing it
   every(documentWatchIntervalMs, 'document-watch', documentWatch, { firstRunAfterMs: 60_000 })
   every(offerJobsIntervalMs, 'offer-prices-and-capacity-reminders', () => runOfferJobs(new Date()), { firstRunAfterMs: 90_000 })
+  // the day's expiries: vouchers past their last valid day (idempotent, so hourly keeps it within an hour of midnight)
+  every(voucherExpiryIntervalMs, 'voucher-expiry', voucherExpiry, { firstRunAfterMs: 120_000 })
 }
