@@ -150,6 +150,7 @@ export default function ClientPage() {
         <section aria-labelledby="decision-title" className="mt-10">
           <h2 id="decision-title">{t('decision.title')}</h2>
           <p className="mt-2 mb-6 max-w-prose">{t('decision.intro')}</p>
+          {client.email ? null : <p className="mb-6 max-w-prose font-semibold">{t('decision.noEmail')}</p>}
           <AcceptForm actionData={actionData} today={today} voucher={voucher} />
           <DeclineForm actionData={actionData} />
         </section>

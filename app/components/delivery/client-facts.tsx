@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppLocale } from '~/i18n'
 import type { ClientChoiceView } from '~/modules/delivery/views'
+import { capitalised } from '~/modules/offers/languages'
 import { formatCents, formatDate, formatDateTime } from '~/utils/format'
 import { GrantText, UsageText } from './grant'
 
@@ -37,7 +38,7 @@ export function ClientFacts({ view, locale }: { view: Pick<ClientChoiceView, 'ch
             { term: t('client.email'), value: client.email ?? notGiven },
             { term: t('client.address'), value: address || notGiven },
             { term: t('client.municipality'), value: client.municipality },
-            { term: t('client.language'), value: t(`languages.${client.language}`) },
+            { term: t('client.language'), value: capitalised(t(`languages.${client.language}`)) },
           ]}
         />
       </section>

@@ -4,6 +4,7 @@ import { Button } from '~/components/ui/button'
 import { Table } from '~/components/ui/table'
 import type { AppLocale } from '~/i18n'
 import { formatMonth } from '~/modules/delivery/months'
+import { capitalised } from '~/modules/offers/languages'
 import type { RecordMonthView } from '~/modules/delivery/views'
 import type { UnitOfMeasure } from '~/modules/delivery/units'
 import { formatCents, formatDate } from '~/utils/format'
@@ -24,7 +25,7 @@ export function RecordMonths({ months, unit, canRecord, locale }: RecordMonthsPr
       {months.map((month, index) => (
         <details key={month.month} open={index === 0} className="rounded border-2 border-slate-300 p-3">
           <summary className="cursor-pointer font-semibold">
-            {formatMonth(month.month, locale)} · {unitText(month.totals.unitsHundredths, unit)} · {formatCents(month.totals.totalCents, locale)}
+            {capitalised(formatMonth(month.month, locale))} · {unitText(month.totals.unitsHundredths, unit)} · {formatCents(month.totals.totalCents, locale)}
             {month.approved ? ` · ${t('records.approved')}` : ''}
           </summary>
           {month.approved ? <p className="mt-2 max-w-prose text-sm">{t('records.approvedHint')}</p> : null}

@@ -48,7 +48,7 @@ const listSelect = (month: Date) =>
     },
   }) satisfies Prisma.ChoiceSelect
 
-export const endedPageSize = 20
+const endedPageSize = 20
 
 /**
  * The organisation's choices in three lists: new ones waiting for a decision (oldest first), current clients (accepted,
@@ -146,7 +146,7 @@ export type DecisionFailure =
 export type DecisionResult = { ok: true } | DecisionFailure
 
 /** Where the client opens their voucher (the links of the decision emails). */
-export function clientVoucherLink(): string {
+function clientVoucherLink(): string {
   return `${env().APP_ORIGIN}/voucher`
 }
 

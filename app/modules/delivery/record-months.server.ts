@@ -10,7 +10,7 @@ import type { CorrectionView, RecordMonthView } from './views'
  * a time), with each record's amounts and each month's totals figured as the settlement figures them, and what the
  * provider may do with each record: delete it while its month is open, correct it once the month is approved.
  */
-export const monthsPerPage = 6
+const monthsPerPage = 6
 
 export async function listRecordMonths(
   organisationId: string,

@@ -90,7 +90,7 @@ async function write(work: (tx: Tx) => Promise<string>): Promise<RecordResult> {
  * Hundredths of units the voucher has left: in the service month for a monthly grant (`month` is that month), in
  * total for a total grant (`month` is null); and the category's unit to name them.
  */
-export async function remainingUnits(
+async function remainingUnits(
   voucherId: string,
   serviceMonth: Date,
 ): Promise<{ month: Date | null; hundredths: number; unit: ServiceUnitOfMeasure }> {
