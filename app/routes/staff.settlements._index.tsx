@@ -73,8 +73,8 @@ export default function StaffSettlements() {
       <p className="mt-2 mb-6 max-w-3xl">{t('staff.intro')}</p>
       {invalidMonth ? <Alert kind="info">{t('staff.invalidMonth', { month: monthName })}</Alert> : null}
 
-      <section aria-labelledby="settlement-month" className="mb-8 rounded border border-slate-300 p-4">
-        <h2 id="settlement-month" className="text-lg font-semibold">
+      <section aria-labelledby="settlement-month-title" className="mb-8 rounded border border-slate-300 p-4">
+        <h2 id="settlement-month-title" className="text-lg font-semibold">
           {t('picker.title')}
         </h2>
         <div className="mt-3">

@@ -7,6 +7,7 @@ import { action as payAction, loader as paymentsLoader } from '~/routes/my-vouch
 // eslint-disable-next-line no-restricted-imports -- as above
 import { loader as paymentLoader } from '~/routes/my-voucher.payments.$paymentId'
 import { prisma } from '~/utils/db.server'
+import { securityHeaders } from '~/utils/security-headers.server'
 import { makeRequest, statusOf } from '../../../tests/support/request'
 import { signedStripeEvent } from '../../../tests/support/stripe-stand-in'
 import { createVoucherWorld, type VoucherWorld } from '../../../tests/support/voucher-fixtures'
@@ -35,6 +36,10 @@ beforeAll(async () => {
 describe('without Stripe keys', () => {
   it('is off', () => {
     expect(isOnlinePaymentEnabled()).toBe(false)
+  })
+
+  it('lets forms send the browser to this site only', () => {
+    expect(securityHeaders()['Content-Security-Policy']).toContain("form-action 'self';")
   })
 
   it('lists the co-payments without Pay online (the producer bills them)', async () => {

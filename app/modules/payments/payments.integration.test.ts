@@ -11,6 +11,7 @@ import { action as payAction, loader as paymentsLoader } from '~/routes/my-vouch
 import { loader as paymentLoader } from '~/routes/my-voucher.payments.$paymentId'
 import { prisma } from '~/utils/db.server'
 import { log } from '~/utils/logger.server'
+import { securityHeaders } from '~/utils/security-headers.server'
 import { makeRequest, personas, statusOf } from '../../../tests/support/request'
 import { signedStripeEvent } from '../../../tests/support/stripe-stand-in'
 import { createClient, createVoucher, createVoucherWorld, type VoucherWorld } from '../../../tests/support/voucher-fixtures'
@@ -188,6 +189,10 @@ describe('paying online (Stripe Checkout)', () => {
     const stored = await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })
     expect(stored).toMatchObject({ status: 'PENDING', stripeCheckoutSessionId: session?.id })
     expect((await auditsOf(payment.id)).map((audit) => audit.action)).toEqual(['payment.checkout-started'])
+  })
+
+  it("lets the pages' forms send the browser on to the checkout page (browsers check form-action on the redirect)", () => {
+    expect(securityHeaders()['Content-Security-Policy']).toContain(`form-action 'self' ${new URL(standIn.url).origin};`)
   })
 
   it("uses the client's UI language for Stripe's page and the product name, and a new key for each attempt", async () => {
