@@ -11,10 +11,14 @@
 //    of categories and municipalities), the producer profile (rotating over 50 organisations) and /accessibility
 //    (the floor), and prints p50/p95, ratios to the floor and PASS/MISS against the targets;
 // 4. prints the gzipped JavaScript and CSS a search-page visit downloads;
-// 5. stops the servers and PostgreSQL.
+// 5. the follow-up dashboard (issue 7): adds 50,000 vouchers and 1,000,000 service records (follow-up-data.ts) to each
+//    database and times the whole dashboard in this process (follow-up.ts), against p50 ≤ 500 ms on PostgreSQL;
+// 6. stops the servers and PostgreSQL.
 //
 // Environment: BENCH_SKIP_BUILD=1, BENCH_REQUESTS (200), BENCH_WARMUP (20), BENCH_DATABASES (postgres,pglite),
-// BENCH_REGENERATE=1 (rebuild the cached PGlite data), PG_BIN (a PostgreSQL bin directory).
+// BENCH_REGENERATE=1 (rebuild the cached PGlite data), PG_BIN (a PostgreSQL bin directory), BENCH_PAGES=off (only the
+// follow-up: no build, no server; `npm run bench:follow-up`), BENCH_FOLLOW_UP=off, BENCH_FOLLOW_UP_REQUESTS (30 on
+// PostgreSQL, a third of it on PGlite).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { chownSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -23,6 +27,8 @@ import { join, resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { readMunicipalities } from '../../prisma/seed/source-data'
 import { readMigrations } from '../../app/utils/migrate.server'
+import { FOLLOW_UP_LAST_MONTH, FOLLOW_UP_SIZES, followUpGeneratorHash, generateFollowUpInto } from './follow-up-data'
+import { measureFollowUp, printFollowUp, type FollowUpResult } from './follow-up'
 import { GENERATOR_VERSION, migrateAndGenerate, mulberry32, SIZES } from './generate'
 
 const root = resolve(import.meta.dirname, '../..')
@@ -34,6 +40,9 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200)
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20)
 const DATABASES = (process.env.BENCH_DATABASES ?? 'postgres,pglite').split(',').map((name) => name.trim())
 const TARGETS = { searchRatio: 4, searchP50Ms: 60, p95Ms: 150, jsGzipKb: 150 }
+const PAGES_ON = process.env.BENCH_PAGES !== 'off'
+const FOLLOW_UP_ON = process.env.BENCH_FOLLOW_UP !== 'off'
+const FOLLOW_UP_REQUESTS = Number(process.env.BENCH_FOLLOW_UP_REQUESTS ?? 30)
 
 const startedAt = performance.now()
 const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(0).padStart(4)} s`
@@ -129,7 +138,8 @@ function cacheKey(): string {
   const migrations = readMigrations().map((migration) => `${migration.name}:${migration.checksum}`)
   // the generator's own source too, so an edit without a version bump does not reuse stale data
   const generator = createHash('sha256').update(readFileSync(join(import.meta.dirname, 'generate.ts'))).digest('hex')
-  return createHash('sha256').update(JSON.stringify({ GENERATOR_VERSION, migrations, generator })).digest('hex').slice(0, 16)
+  const followUp = FOLLOW_UP_ON ? followUpGeneratorHash() : null
+  return createHash('sha256').update(JSON.stringify({ GENERATOR_VERSION, migrations, generator, followUp })).digest('hex').slice(0, 16)
 }
 
 async function preparePglite(): Promise<{ publicOrganisationIds: string[]; cached: boolean }> {
@@ -143,8 +153,22 @@ async function preparePglite(): Promise<{ publicOrganisationIds: string[]; cache
   rmSync(`${pgliteDir}.lock`, { recursive: true, force: true })
   const result = await migrateAndGenerate({ pgliteDir })
   log(`PGlite: generated in ${result.seconds.toFixed(1)} s: ${countsLine(result.counts)}`)
+  if (FOLLOW_UP_ON) await generateFollowUp('PGlite', { pgliteDir })
   writeFileSync(pgliteStamp, JSON.stringify({ key, generatorVersion: GENERATOR_VERSION, publicOrganisationIds: result.publicOrganisationIds }))
   return { publicOrganisationIds: result.publicOrganisationIds, cached: false }
+}
+
+async function generateFollowUp(name: string, target: { databaseUrl?: string; pgliteDir?: string }) {
+  log(`${name}: generating the follow-up data (${FOLLOW_UP_SIZES.vouchers} vouchers, ${FOLLOW_UP_SIZES.serviceRecords} service records)`)
+  const generated = await generateFollowUpInto(target)
+  log(`${name}: follow-up data in ${generated.seconds.toFixed(1)} s: ${countsLine(generated.counts)}`)
+}
+
+/** PGlite (one connection, WebAssembly) gets a third of the rounds: it is there for comparison. */
+async function followUp(name: string, target: { databaseUrl?: string; pgliteDir?: string }): Promise<FollowUpResult> {
+  const requests = target.databaseUrl ? FOLLOW_UP_REQUESTS : Math.ceil(FOLLOW_UP_REQUESTS / 3)
+  log(`${name}: timing the follow-up dashboard (${requests} rounds, months up to ${FOLLOW_UP_LAST_MONTH})`)
+  return measureFollowUp(name, target, { requests, warmup: target.databaseUrl ? 3 : 1, log })
 }
 
 function countsLine(counts: Record<string, number>) {
@@ -391,8 +415,11 @@ function targetLines(result: DatabaseResult): string[] {
 
 async function main() {
   mkdirSync(benchDir, { recursive: true })
-  log(`Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs; ${REQUESTS} requests per page after ${WARMUP} warm-up rounds`)
-  if (process.env.BENCH_SKIP_BUILD === '1') {
+  const plan = PAGES_ON ? `${REQUESTS} requests per page after ${WARMUP} warm-up rounds` : 'the follow-up dashboard only (BENCH_PAGES=off)'
+  log(`Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs; ${plan}`)
+  if (!PAGES_ON) {
+    log('build: skipped (BENCH_PAGES=off)')
+  } else if (process.env.BENCH_SKIP_BUILD === '1') {
     if (!existsSync('build/server/index.js')) throw new Error('BENCH_SKIP_BUILD=1 but ./build/server/index.js is missing')
     log('build: skipped (BENCH_SKIP_BUILD=1)')
   } else {
@@ -400,11 +427,14 @@ async function main() {
     run('npx', ['remix', 'vite:build'], { quiet: true })
     log('build: done')
   }
-  rmSync(snapshotBuild, { recursive: true, force: true })
-  cpSync('build', snapshotBuild, { recursive: true })
-  if (!existsSync(join(snapshotBuild, 'server/index.js'))) throw new Error('./build changed while it was copied: run again')
+  if (PAGES_ON) {
+    rmSync(snapshotBuild, { recursive: true, force: true })
+    cpSync('build', snapshotBuild, { recursive: true })
+    if (!existsSync(join(snapshotBuild, 'server/index.js'))) throw new Error('./build changed while it was copied: run again')
+  }
 
   const results: DatabaseResult[] = []
+  const followUpResults: FollowUpResult[] = []
   const skipped: string[] = []
   let searchHtml: string | null = null
   let postgresVersion: string | null = null
@@ -423,36 +453,48 @@ async function main() {
       log(`PostgreSQL ${pg.version} on ${pg.url.replace(/^.*@/, '')}: migrating and generating ${SIZES.organisations} organisations, ${SIZES.offers} offers`)
       const generated = await migrateAndGenerate({ databaseUrl: pg.url })
       log(`PostgreSQL: generated in ${generated.seconds.toFixed(1)} s: ${countsLine(generated.counts)}`)
-      const server = await startServer('postgres', { DATABASE_URL: pg.url })
-      log(`PostgreSQL: server answers on ${server.origin}`)
-      const result = await measure(`PostgreSQL ${pg.version}`, server.origin, generated.publicOrganisationIds)
-      searchHtml ??= (await timed(server.origin + searchUrls()[0])).body
-      results.push(result)
+      if (FOLLOW_UP_ON) await generateFollowUp('PostgreSQL', { databaseUrl: pg.url })
+      if (PAGES_ON) {
+        const server = await startServer('postgres', { DATABASE_URL: pg.url })
+        log(`PostgreSQL: server answers on ${server.origin}`)
+        const result = await measure(`PostgreSQL ${pg.version}`, server.origin, generated.publicOrganisationIds)
+        searchHtml ??= (await timed(server.origin + searchUrls()[0])).body
+        results.push(result)
+        await server.stop()
+      }
+      if (FOLLOW_UP_ON) followUpResults.push(await followUp(`PostgreSQL ${pg.version}`, { databaseUrl: pg.url }))
       await runCleanups()
     } else if (database === 'pglite') {
       log('PGlite: preparing ./data/bench/pglite')
       const prepared = await preparePglite()
       if (prepared.cached) log(`PGlite: reusing the cached data set (generator v${GENERATOR_VERSION})`)
-      const server = await startServer('pglite', { PGLITE_DIR: pgliteDir })
-      log(`PGlite: server answers on ${server.origin}`)
-      const result = await measure('PGlite', server.origin, prepared.publicOrganisationIds)
-      searchHtml ??= (await timed(server.origin + searchUrls()[0])).body
-      results.push(result)
-      await runCleanups()
+      if (PAGES_ON) {
+        const server = await startServer('pglite', { PGLITE_DIR: pgliteDir })
+        log(`PGlite: server answers on ${server.origin}`)
+        const result = await measure('PGlite', server.origin, prepared.publicOrganisationIds)
+        searchHtml ??= (await timed(server.origin + searchUrls()[0])).body
+        results.push(result)
+        await runCleanups()
+      }
+      // the embedded database has one opener at a time: the server is stopped before this process opens it
+      if (FOLLOW_UP_ON) followUpResults.push(await followUp('PGlite', { pgliteDir }))
     } else {
       throw new Error(`BENCH_DATABASES: unknown database ${database} (postgres, pglite)`)
     }
   }
 
-  console.log(`\n═══ Server response time (sequential, full body read; ${REQUESTS} requests per page) ═══\n`)
-  printTable(results)
-  console.log('\nsearch: /services?category=…&municipality=…&lang=…&free=on&sort=distance over ' +
-    `${SEARCH_CATEGORIES.length} categories × 14 municipalities; profile: 50 producers; floor: /accessibility`)
-  for (const result of results) {
-    console.log(`\n${result.database}${result.database.startsWith('PostgreSQL') ? ' (the targets)' : ' (for comparison; the targets are PostgreSQL’s)'}`)
-    for (const line of targetLines(result)) console.log(`  ${line}`)
-    for (const note of result.notes) console.log(`  note: ${note}`)
+  if (results.length > 0) {
+    console.log(`\n═══ Server response time (sequential, full body read; ${REQUESTS} requests per page) ═══\n`)
+    printTable(results)
+    console.log('\nsearch: /services?category=…&municipality=…&lang=…&free=on&sort=distance over ' +
+      `${SEARCH_CATEGORIES.length} categories × 14 municipalities; profile: 50 producers; floor: /accessibility`)
+    for (const result of results) {
+      console.log(`\n${result.database}${result.database.startsWith('PostgreSQL') ? ' (the targets)' : ' (for comparison; the targets are PostgreSQL’s)'}`)
+      for (const line of targetLines(result)) console.log(`  ${line}`)
+      for (const note of result.notes) console.log(`  note: ${note}`)
+    }
   }
+  if (followUpResults.length > 0) printFollowUp(followUpResults)
   for (const message of skipped) console.log(`\n${message}`)
 
   let assets: Asset[] = []
@@ -473,7 +515,7 @@ async function main() {
   const seconds = (performance.now() - startedAt) / 1000
   writeFileSync(
     join(benchDir, 'results.json'),
-    JSON.stringify({ node: process.version, postgres: postgresVersion, requests: REQUESTS, warmup: WARMUP, results, assets, seconds }, null, 2),
+    JSON.stringify({ node: process.version, postgres: postgresVersion, requests: REQUESTS, warmup: WARMUP, results, assets, followUp: followUpResults, seconds }, null, 2),
   )
   console.log(`\nDone in ${seconds.toFixed(0)} s (figures in data/bench/results.json).`)
 }
