@@ -15,7 +15,6 @@ import {
  * The whole follow-up dashboard for one set of filters: every figure of the page, as numbers (cents, hundredths of
  * units, counts). A handful of SQL aggregations, run side by side; nothing row by row in JavaScript.
  */
-export type UtilisationRow = { key: string; granted: Granted; delivered: Granted }
 export type ProviderRow = ProviderMoneyRow & { granted: Granted }
 export type ProductionRow = {
   categoryId: string

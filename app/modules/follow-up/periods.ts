@@ -72,12 +72,6 @@ export function periodOf(month: string): Period {
   }
 }
 
-/** The month's last day as `YYYY-MM-DD`. */
-export function lastDayOf(month: string): string {
-  const end = monthStart(addMonths(month, 1))
-  return new Date(end.getTime() - 86_400_000).toISOString().slice(0, 10)
-}
-
 /** "lokakuu 2026" / "oktober 2026" / "October 2026"; `short`: "loka 26" for chart axes. */
 export function monthLabel(month: string, locale: AppLocale, style: 'long' | 'short' = 'long'): string {
   const options: Intl.DateTimeFormatOptions =

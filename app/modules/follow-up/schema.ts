@@ -32,7 +32,6 @@ export const filterSchema = z.object({
   language: z.enum(clientLanguages, { error: 'followup:errors.language' }).optional(),
 })
 export type FilterValues = z.infer<typeof filterSchema>
-export type FilterInput = z.input<typeof filterSchema>
 export const filterNames = ['month', 'category', 'municipality', 'provider', 'sector', 'language'] as const
 
 /** The tables of the dashboard, each exportable as CSV and XLSX (`?table=…`). */
