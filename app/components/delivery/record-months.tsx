@@ -25,7 +25,8 @@ export function RecordMonths({ months, unit, canRecord, locale }: RecordMonthsPr
       {months.map((month, index) => (
         <details key={month.month} open={index === 0} className="rounded border-2 border-slate-300 p-3">
           <summary className="cursor-pointer font-semibold">
-            {capitalised(formatMonth(month.month, locale))} · {unitText(month.totals.unitsHundredths, unit)} · {formatCents(month.totals.totalCents, locale)}
+            {capitalised(formatMonth(month.month, locale))} · {unitText(month.totals.unitsHundredths, unit)} ·{' '}
+            {formatCents(month.totals.totalCents, locale)}
             {month.approved ? ` · ${t('records.approved')}` : ''}
           </summary>
           {month.approved ? <p className="mt-2 max-w-prose text-sm">{t('records.approvedHint')}</p> : null}

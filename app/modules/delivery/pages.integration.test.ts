@@ -190,7 +190,8 @@ describe('the client page', () => {
   it('accepts a client from the form, and answers a second decision that it is already decided', async () => {
     const context = await prepared()
     const { pending } = context
-    expect(await post(context, pending.id, { intent: 'accept', startDate: shift(context.today, -30) })).toMatchObject({ status: 400 })
+    // 62 days back is always before the first day of last month, the earliest start
+    expect(await post(context, pending.id, { intent: 'accept', startDate: shift(context.today, -62) })).toMatchObject({ status: 400 })
     const accepted = await post(context, pending.id, { intent: 'accept', startDate: context.today })
     expect(accepted).toMatchObject({ status: 302, location: `${context.base}/${pending.id}` })
     expect(await prisma.choice.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: 'ACCEPTED' })

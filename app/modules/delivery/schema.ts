@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { isIsoDate } from '~/modules/documents/dates'
+import { isIsoDate, isoDate } from '~/modules/documents/dates'
+import { addMonths } from '~/modules/settlements/month'
+import { monthOf } from './months'
 import { parseUnits } from './units'
 
 /**
@@ -9,15 +11,16 @@ import { parseUnits } from './units'
 export const reasonMaxLength = 1000
 export const noteMaxLength = 1000
 export const maxExtraQuantity = 99
-/** How many days back a start date may be set: service agreed on the phone is often accepted in the app later. */
-export const startDateMaxDaysBack = 14
 
 const id = z.string().trim().min(1).max(64)
 
-function shiftDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00.000Z`)
-  date.setUTCDate(date.getUTCDate() + days)
-  return date.toISOString().slice(0, 10)
+/**
+ * The earliest day service may start: the first day of the previous month ('2026-11-23' → '2026-10-01'). Service
+ * agreed on the phone, or under a decision valid from an earlier day, is often accepted in the app later; last month
+ * stays open to records until staff settle it after the month, earlier months are usually settled already.
+ */
+export function earliestStartDate(today: string): string {
+  return isoDate(addMonths(monthOf(today), -1))
 }
 
 /** A calendar day `YYYY-MM-DD` (the browser's date input). */
@@ -39,9 +42,9 @@ const optionalNote = z
   .optional()
   .transform((value) => value || null)
 
-/** Accepting a client: the day service starts (at most two weeks back; the voucher's validity is checked later). */
+/** Accepting a client: the day service starts (from last month on; the voucher's validity is checked later). */
 export function acceptSchema(today: string) {
-  const earliest = shiftDays(today, -startDateMaxDaysBack)
+  const earliest = earliestStartDate(today)
   return z.object({
     intent: z.literal('accept'),
     startDate: dayField('delivery:errors.startDateRequired').refine(

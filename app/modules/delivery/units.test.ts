@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { monthOf } from './months'
-import { acceptSchema, pageParam, recordSchema } from './schema'
+import { acceptSchema, earliestStartDate, pageParam, recordSchema } from './schema'
 import { formatUnits, formatUnitsForInput, maxUnitsHundredths, parseUnits } from './units'
 
 const positive = fc.integer({ min: 1, max: maxUnitsHundredths })
@@ -89,9 +89,11 @@ describe('the record and decision forms', () => {
     expect(badUnits.success ? [] : badUnits.error.issues.map((issue) => issue.message)).toEqual(['delivery:errors.units.tooManyDecimals'])
   })
 
-  it('takes a start date at most two weeks back', () => {
-    expect(acceptSchema(today).safeParse({ intent: 'accept', startDate: '2026-11-09' }).success).toBe(true)
-    expect(acceptSchema(today).safeParse({ intent: 'accept', startDate: '2026-11-08' }).success).toBe(false)
+  it('takes a start date from the first day of last month on', () => {
+    expect(acceptSchema(today).safeParse({ intent: 'accept', startDate: '2026-10-01' }).success).toBe(true)
+    const early = acceptSchema(today).safeParse({ intent: 'accept', startDate: '2026-09-30' })
+    expect(early.success ? [] : early.error.issues.map((issue) => issue.message)).toEqual(['delivery:errors.startDateTooEarly'])
+    expect(earliestStartDate('2026-01-31')).toBe('2025-12-01')
     expect(acceptSchema(today).safeParse({ intent: 'accept', startDate: '2026-02-30' }).success).toBe(false)
   })
 
