@@ -25,8 +25,14 @@ export function prismaForPGlite(pglite: PGlite): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: pgliteTransactionOptions })
 }
 
+/**
+ * PostgreSQL: a burst of submissions (50 records for one voucher at once) queues for the pool's connections; let a
+ * transaction wait for one instead of failing after Prisma's default 2 s, so it is refused or accepted on its merits.
+ */
+const postgresTransactionOptions = { maxWait: 10_000, timeout: 15_000 }
+
 export function prismaForPostgres(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) })
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }), transactionOptions: postgresTransactionOptions })
 }
 
 function openConfiguredDatabase(): Database {
