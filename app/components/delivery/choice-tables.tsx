@@ -9,11 +9,43 @@ import { StatusBadge } from './status-badge'
 
 type TableProps = { rows: ChoiceListView[]; base: string; locale: AppLocale }
 
-function ClientLink({ row, base }: { row: ChoiceListView; base: string }) {
+/** The header row of a table: one column per key of `list.columns`. */
+function ColumnHeads({ columns }: { columns: string[] }) {
+  const { t } = useTranslation('delivery')
   return (
-    <Link to={`${base}/${row.id}`} className="font-semibold">
-      {row.firstName} {row.lastName}
-    </Link>
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column} scope="col">
+            {t(`list.columns.${column}`)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  )
+}
+
+/** The client's name, linked to their page, with an optional detail line under it. */
+function ClientCell({ row, base, detail }: { row: ChoiceListView; base: string; detail?: string }) {
+  return (
+    <td>
+      <Link to={`${base}/${row.id}`} className="font-semibold">
+        {row.firstName} {row.lastName}
+      </Link>
+      {detail ? <span className="block text-sm text-slate-700">{detail}</span> : null}
+    </td>
+  )
+}
+
+/** The service category and what the voucher grants. */
+function ServiceCell({ row }: { row: ChoiceListView }) {
+  return (
+    <td>
+      {row.category}
+      <span className="block text-sm text-slate-700">
+        <GrantText {...row} />
+      </span>
+    </td>
   )
 }
 
@@ -22,29 +54,12 @@ export function PendingTable({ rows, base, locale }: TableProps) {
   const { t } = useTranslation('delivery')
   return (
     <Table caption={t('list.pendingCaption')} captionHidden>
-      <thead>
-        <tr>
-          <th scope="col">{t('list.columns.client')}</th>
-          <th scope="col">{t('list.columns.service')}</th>
-          <th scope="col">{t('list.columns.validity')}</th>
-          <th scope="col">{t('list.columns.chosenAt')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['client', 'service', 'validity', 'chosenAt']} />
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} className="align-top">
-            <td>
-              <ClientLink row={row} base={base} />
-              <span className="block text-sm text-slate-700">
-                {row.municipality} · {t(`languages.${row.language}`)}
-              </span>
-            </td>
-            <td>
-              {row.category}
-              <span className="block text-sm text-slate-700">
-                <GrantText {...row} />
-              </span>
-            </td>
+            <ClientCell row={row} base={base} detail={`${row.municipality} · ${t(`languages.${row.language}`)}`} />
+            <ServiceCell row={row} />
             <td className="whitespace-nowrap">
               {t('client.validityRange', { from: formatDate(row.validFrom, locale), to: formatDate(row.validTo, locale) })}
             </td>
@@ -61,27 +76,12 @@ export function CurrentTable({ rows, base, locale }: TableProps) {
   const { t } = useTranslation('delivery')
   return (
     <Table caption={t('list.currentCaption')} captionHidden>
-      <thead>
-        <tr>
-          <th scope="col">{t('list.columns.client')}</th>
-          <th scope="col">{t('list.columns.service')}</th>
-          <th scope="col">{t('list.columns.period')}</th>
-          <th scope="col">{t('list.columns.usage')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['client', 'service', 'period', 'usage']} />
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} className="align-top">
-            <td>
-              <ClientLink row={row} base={base} />
-              <span className="block text-sm text-slate-700">{row.municipality}</span>
-            </td>
-            <td>
-              {row.category}
-              <span className="block text-sm text-slate-700">
-                <GrantText {...row} />
-              </span>
-            </td>
+            <ClientCell row={row} base={base} detail={row.municipality} />
+            <ServiceCell row={row} />
             <td className="whitespace-nowrap">
               {row.startDate ? t('list.from', { date: formatDate(row.startDate, locale) }) : null}
               {row.endDate ? <span className="block">{t('list.until', { date: formatDate(row.endDate, locale) })}</span> : null}
@@ -101,19 +101,11 @@ export function EndedTable({ rows, base, locale }: TableProps) {
   const { t } = useTranslation('delivery')
   return (
     <Table caption={t('list.endedCaption')} captionHidden>
-      <thead>
-        <tr>
-          <th scope="col">{t('list.columns.client')}</th>
-          <th scope="col">{t('list.columns.service')}</th>
-          <th scope="col">{t('list.columns.status')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['client', 'service', 'status']} />
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} className="align-top">
-            <td>
-              <ClientLink row={row} base={base} />
-            </td>
+            <ClientCell row={row} base={base} />
             <td>{row.category}</td>
             <td>
               <StatusBadge status={row.status} />
