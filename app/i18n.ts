@@ -2,7 +2,7 @@
 export const supportedLocales = ['fi', 'sv', 'en'] as const
 export type AppLocale = (typeof supportedLocales)[number]
 
-export const namespaces = ['common', 'auth', 'pages', 'email', 'organisation', 'documents', 'applications', 'staff', 'review', 'register', 'admin', 'offers', 'catalogue', 'issuing', 'voucher', 'delivery', 'settlement', 'payment', 'opendata', 'followup'] as const
+export const namespaces = ['common', 'auth', 'pages', 'email', 'organisation', 'documents', 'applications', 'staff', 'review', 'register', 'admin', 'offers', 'catalogue', 'issuing', 'voucher', 'delivery', 'settlement', 'payment', 'opendata', 'followup', 'security', 'limits', 'privacy', 'faults', 'http'] as const
 export type Namespace = (typeof namespaces)[number]
 
 export function isLocale(value: unknown): value is AppLocale {

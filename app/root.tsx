@@ -69,7 +69,7 @@ export default function App() {
 
 function errorKind(error: unknown) {
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 429 ? 'tooMany' : 'serverError'
+  return status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 429 ? 'tooMany' : status === 503 ? 'unavailable' : 'serverError'
 }
 
 /** Error pages have no route meta: their title comes from here. */

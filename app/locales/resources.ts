@@ -59,12 +59,27 @@ import fiOpendata from './fi/opendata.json'
 import fiFollowup from './fi/followup.json'
 import svOpendata from './sv/opendata.json'
 import svFollowup from './sv/followup.json'
+import enSecurity from './en/security.json'
+import enLimits from './en/limits.json'
+import enPrivacy from './en/privacy.json'
+import enFaults from './en/faults.json'
+import enHttp from './en/http.json'
+import fiSecurity from './fi/security.json'
+import fiLimits from './fi/limits.json'
+import fiPrivacy from './fi/privacy.json'
+import fiFaults from './fi/faults.json'
+import fiHttp from './fi/http.json'
+import svSecurity from './sv/security.json'
+import svLimits from './sv/limits.json'
+import svPrivacy from './sv/privacy.json'
+import svFaults from './sv/faults.json'
+import svHttp from './sv/http.json'
 
 type Translations = { [key: string]: string | Translations }
 
 /** Every translation, bundled into the server build. The browser loads only its own language (entry.client.tsx). */
 export const resources: Record<AppLocale, Record<Namespace, Translations>> = {
-  fi: { common: fiCommon, auth: fiAuth, pages: fiPages, email: fiEmail, organisation: fiOrganisation, documents: fiDocuments, applications: fiApplications, staff: fiStaff, review: fiReview, register: fiRegister, admin: fiAdmin, offers: fiOffers, catalogue: fiCatalogue, issuing: fiIssuing, voucher: fiVoucher, delivery: fiDelivery, settlement: fiSettlement, payment: fiPayment, opendata: fiOpendata, followup: fiFollowup },
-  sv: { common: svCommon, auth: svAuth, pages: svPages, email: svEmail, organisation: svOrganisation, documents: svDocuments, applications: svApplications, staff: svStaff, review: svReview, register: svRegister, admin: svAdmin, offers: svOffers, catalogue: svCatalogue, issuing: svIssuing, voucher: svVoucher, delivery: svDelivery, settlement: svSettlement, payment: svPayment, opendata: svOpendata, followup: svFollowup },
-  en: { common: enCommon, auth: enAuth, pages: enPages, email: enEmail, organisation: enOrganisation, documents: enDocuments, applications: enApplications, staff: enStaff, review: enReview, register: enRegister, admin: enAdmin, offers: enOffers, catalogue: enCatalogue, issuing: enIssuing, voucher: enVoucher, delivery: enDelivery, settlement: enSettlement, payment: enPayment, opendata: enOpendata, followup: enFollowup },
+  fi: { common: fiCommon, auth: fiAuth, pages: fiPages, email: fiEmail, organisation: fiOrganisation, documents: fiDocuments, applications: fiApplications, staff: fiStaff, review: fiReview, register: fiRegister, admin: fiAdmin, offers: fiOffers, catalogue: fiCatalogue, issuing: fiIssuing, voucher: fiVoucher, delivery: fiDelivery, settlement: fiSettlement, payment: fiPayment, opendata: fiOpendata, followup: fiFollowup, security: fiSecurity, limits: fiLimits, privacy: fiPrivacy, faults: fiFaults, http: fiHttp },
+  sv: { common: svCommon, auth: svAuth, pages: svPages, email: svEmail, organisation: svOrganisation, documents: svDocuments, applications: svApplications, staff: svStaff, review: svReview, register: svRegister, admin: svAdmin, offers: svOffers, catalogue: svCatalogue, issuing: svIssuing, voucher: svVoucher, delivery: svDelivery, settlement: svSettlement, payment: svPayment, opendata: svOpendata, followup: svFollowup, security: svSecurity, limits: svLimits, privacy: svPrivacy, faults: svFaults, http: svHttp },
+  en: { common: enCommon, auth: enAuth, pages: enPages, email: enEmail, organisation: enOrganisation, documents: enDocuments, applications: enApplications, staff: enStaff, review: enReview, register: enRegister, admin: enAdmin, offers: enOffers, catalogue: enCatalogue, issuing: enIssuing, voucher: enVoucher, delivery: enDelivery, settlement: enSettlement, payment: enPayment, opendata: enOpendata, followup: enFollowup, security: enSecurity, limits: enLimits, privacy: enPrivacy, faults: enFaults, http: enHttp },
 }
