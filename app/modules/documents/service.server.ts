@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto'
 import type { DocumentStatus } from '~/generated/prisma/client'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { prisma } from '~/utils/db.server'
+import { log } from '~/utils/logger.server'
 import { newStorageKey, type FileStorage } from '~/utils/storage.server'
 import { helsinkiToday, isIsoDate, utcDate } from './dates'
 import { detectFileType, maxDocumentBytes, safeDisplayName } from './file-type'
 import { registrationNumberMaxLength, type UploadTypeRules } from './schema'
 import { documentExpiresOn, documentValidity, type DocumentValidity } from './validity'
 import { byDocumentTypeOrder } from './type-order'
+import { configuredVirusScanner, type VirusScanner } from './virus-scan.server'
 
 /** The rules of every document type, for the upload form's schema. */
 export async function documentTypeRules(): Promise<UploadTypeRules[]> {
@@ -35,15 +37,16 @@ export type UploadDocumentInput = {
 }
 
 /**
- * Stores a new compliance document: its type is decided by the content (PDF, PNG or JPEG, at most 10 MB), it is
- * kept under a server-generated key, and in one transaction it replaces the organisation's document of that type in
- * use (the old one stays in history) and writes the audit event. If the transaction fails, the stored file is
- * removed again.
+ * Stores a new compliance document: its type is decided by the content (PDF, PNG or JPEG, at most 10 MB), the
+ * virus scanner (if one is configured) must find it clean, it is kept under a server-generated key, and in one
+ * transaction it replaces the organisation's document of that type in use (the old one stays in history) and writes
+ * the audit event. If the transaction fails, the stored file is removed again.
  */
 export async function uploadDocument(
   input: UploadDocumentInput,
   storage: FileStorage,
   now = new Date(),
+  scanner: VirusScanner = configuredVirusScanner(),
 ): Promise<UploadDocumentResult> {
   const type = await prisma.documentType.findUnique({
     where: { code: input.typeCode },
@@ -75,6 +78,8 @@ export async function uploadDocument(
   if (!fileType) return { ok: false, field: 'file', error: 'documents:errors.fileType' }
 
   const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const refused = await scanForViruses(input, bytes, sha256, scanner)
+  if (refused) return refused
   const storageKey = newStorageKey(`documents/${input.organisationId}`, fileType.extension)
   const originalFilename = safeDisplayName(input.file.name, fileType)
   await storage.put(storageKey, bytes)
@@ -136,6 +141,42 @@ export async function uploadDocument(
     await storage.delete(storageKey).catch(() => undefined)
     throw error
   }
+}
+
+/**
+ * Asks the virus scanner about the bytes before anything is stored. An infected file is refused and leaves an audit
+ * event (on the organisation: no document exists) and a warning; a scanner that cannot answer refuses the upload too
+ * (fail-closed) and logs an error for the operators.
+ */
+async function scanForViruses(
+  input: UploadDocumentInput,
+  bytes: Uint8Array,
+  sha256: string,
+  scanner: VirusScanner,
+): Promise<Extract<UploadDocumentResult, { ok: false }> | null> {
+  const result = await scanner.scan(bytes)
+  if (result.verdict === 'clean') return null
+  if (result.verdict === 'unavailable') {
+    log.error('virus scanner unavailable, upload refused', { scanner: scanner.name, actorId: input.actorId, reason: result.reason })
+    return { ok: false, field: 'file', error: 'documents:errors.fileScanUnavailable' }
+  }
+  log.warn('infected upload refused', {
+    scanner: scanner.name,
+    actorId: input.actorId,
+    organisationId: input.organisationId,
+    signature: result.signature,
+    sha256,
+  })
+  await prisma.$transaction((tx) =>
+    recordAudit(tx, {
+      actorId: input.actorId,
+      action: 'document.upload-refused',
+      entityType: 'Organisation',
+      entityId: input.organisationId,
+      after: { reason: 'infected', scanner: scanner.name, signature: result.signature, sha256, sizeBytes: bytes.byteLength },
+    }),
+  )
+  return { ok: false, field: 'file', error: 'documents:errors.fileInfected' }
 }
 
 export type DocumentVersion = {
