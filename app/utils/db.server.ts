@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient, type Prisma } from '~/generated/prisma/client'
+import { translateUnavailable } from './db-unavailable.server'
 import { env } from './env.server'
 import { acquireLock } from './lock-file.server'
 
@@ -77,10 +78,41 @@ export function database(): Database {
   return globalThis.__palvelutoriDb
 }
 
+const appClients = new WeakMap<PrismaClient, PrismaClient>()
+
+/**
+ * The client as the app uses it: an error meaning the database is unreachable (down, restarting, closed) is thrown
+ * as a 503 Response instead (./db-unavailable.server.ts), from every query, raw query and transaction, so a request
+ * during an outage gets the translated "temporarily unavailable" page, never a 500. Scripts that take
+ * database().prisma see the original errors.
+ */
+function appClient(client: PrismaClient): PrismaClient {
+  let extended = appClients.get(client)
+  if (!extended) {
+    extended = client.$extends({
+      query: {
+        async $allOperations({ args, query }) {
+          try {
+            return await query(args)
+          } catch (error) {
+            return translateUnavailable(error)
+          }
+        },
+      },
+    }) as unknown as PrismaClient
+    appClients.set(client, extended)
+  }
+  return extended
+}
+
 /** The Prisma client of this process. Resolved on first use so tests can install their own database first. */
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    const client = database().prisma
+    const client = appClient(database().prisma)
+    if (property === '$transaction') {
+      // starting a transaction needs a connection before any query runs
+      return (...args: Parameters<PrismaClient['$transaction']>) => (client.$transaction(...args) as Promise<unknown>).catch(translateUnavailable)
+    }
     const value = Reflect.get(client, property, client) as unknown
     return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(client) : value
   },
