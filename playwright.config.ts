@@ -22,6 +22,8 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: 'list',
+  // fails the run when the server log (./data/e2e/server.log) holds a seeded secret or an identity code
+  globalTeardown: './tests/e2e/global-teardown.ts',
   // Whole journeys on two cores, with argon2 hashing at every sign-up and login.
   timeout: 60_000,
   use: {

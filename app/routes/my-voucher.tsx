@@ -13,17 +13,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const items = [
-  { to: '/my-voucher', key: 'voucher', end: true },
-  { to: '/my-voucher/producers', key: 'producers' },
-  { to: '/my-voucher/payments', key: 'payments' },
-  { to: '/my-voucher/feedback', key: 'feedback' },
+  { to: '/my-voucher', label: 'voucher:menu.voucher', end: true },
+  { to: '/my-voucher/producers', label: 'voucher:menu.producers' },
+  { to: '/my-voucher/payments', label: 'voucher:menu.payments' },
+  { to: '/my-voucher/feedback', label: 'voucher:menu.feedback' },
+  { to: '/my-voucher/data', label: 'privacy:menu.data' },
 ] as const
 
 const tab = ({ isActive }: { isActive: boolean }) =>
   `block rounded px-3 py-2 text-lg ${isActive ? 'bg-brand-700 font-bold text-white no-underline' : ''}`
 
 export default function MyVoucherFrame() {
-  const { t } = useTranslation('voucher')
+  const { t } = useTranslation(['voucher', 'privacy'])
   return (
     <div className="grid gap-8 md:grid-cols-[15rem_1fr]">
       <nav aria-label={t('menu.label')}>
@@ -31,7 +32,7 @@ export default function MyVoucherFrame() {
           {items.map((item) => (
             <li key={item.to}>
               <NavLink to={item.to} end={'end' in item ? item.end : undefined} className={tab}>
-                {t(`menu.${item.key}`)}
+                {t(item.label)}
               </NavLink>
             </li>
           ))}

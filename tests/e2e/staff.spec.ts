@@ -95,7 +95,7 @@ for (const lang of locales) {
       await expectPage(page, lang, t(lang, 'pages:accessibility.title'))
       await footer.getByRole('link', { name: t(lang, 'nav.privacy') }).click()
       await expect(page).toHaveURL('/privacy')
-      await expectPage(page, lang, t(lang, 'pages:privacy.title'))
+      await expectPage(page, lang, t(lang, 'privacy:title'))
     })
   })
 }

@@ -3,7 +3,7 @@ import { recordAudit } from '~/modules/audit/audit.server'
 import { utcDate } from '~/modules/documents/dates'
 import { prisma, type Tx } from '~/utils/db.server'
 import { maskIdentityCode, parseIdentityCode } from './identity-code'
-import { decryptIdentityCode, encryptIdentityCode, hashIdentityCode } from './identity-code.server'
+import { decryptIdentityCode, encryptIdentityCode, hashIdentityCode, identityCodeHashes } from './identity-code.server'
 import type { NameQuery, NewClientInput } from './schema'
 
 /**
@@ -55,9 +55,12 @@ export async function searchClientsByName(query: NameQuery, requestedPage = 1) {
   return { clients, total, page, pageCount }
 }
 
-/** The client with this identity code (found by its keyed hash, nothing is decrypted), or null. */
+/**
+ * The client with this identity code (found by its keyed hash, nothing is decrypted), or null. While a hash key
+ * rotation runs, rows still hashed with the previous key are found too.
+ */
 export async function clientIdByIdentityCode(code: string): Promise<string | null> {
-  const client = await prisma.client.findUnique({ where: { identityCodeHash: hashIdentityCode(code) }, select: { id: true } })
+  const client = await prisma.client.findFirst({ where: { identityCodeHash: { in: identityCodeHashes(code) } }, select: { id: true } })
   return client?.id ?? null
 }
 
@@ -136,12 +139,12 @@ export async function recordClientViewed(tx: Tx, actor: StaffActor, clientId: st
 
 /**
  * The client page: details with the identity code masked, and the client's vouchers, newest first. Opening it is
- * recorded (`client.viewed`). Null for an unknown client (nothing recorded).
+ * recorded (`client.viewed`). Null for an unknown or anonymised client (nothing recorded: there is nothing to see).
  */
 export async function clientForStaff(actor: StaffActor, clientId: string) {
   return prisma.$transaction(async (tx) => {
     const client = await tx.client.findUnique({
-      where: { id: clientId },
+      where: { id: clientId, anonymisedAt: null },
       select: {
         id: true,
         firstName: true,
@@ -177,10 +180,13 @@ export async function clientForStaff(actor: StaffActor, clientId: string) {
   })
 }
 
-/** Opens the client's identity code for a staff member; the opening is recorded first. Null for an unknown client. */
+/**
+ * Opens the client's identity code for a staff member; the opening is recorded first. Null for an unknown or
+ * anonymised client.
+ */
 export async function revealIdentityCode(actor: StaffActor, clientId: string): Promise<string | null> {
   return prisma.$transaction(async (tx) => {
-    const client = await tx.client.findUnique({ where: { id: clientId }, select: { id: true, identityCodeCipher: true } })
+    const client = await tx.client.findUnique({ where: { id: clientId, anonymisedAt: null }, select: { id: true, identityCodeCipher: true } })
     if (!client) return null
     await recordAudit(tx, { actorId: actor.id, action: 'client.identity-code-viewed', entityType: 'Client', entityId: client.id })
     return decryptIdentityCode(client.identityCodeCipher)
