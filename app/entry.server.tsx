@@ -1,15 +1,16 @@
-import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { NonceContext } from '~/http/nonce-context'
+import { loggablePath } from '~/http/request-log.server'
 import { i18nConfig, namespaces } from '~/i18n'
 import { getLocale } from '~/i18n.server'
 import { resources } from '~/locales/resources'
 import { startBackgroundWorkers } from '~/modules/jobs/workers.server'
 import { log } from '~/utils/logger.server'
-import { securityHeaders } from '~/utils/security-headers.server'
 import { stripNulBytes } from '~/utils/strip-nul-bytes.server'
 
 export const streamTimeout = 5_000
@@ -21,7 +22,10 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // The production server's per-response CSP nonce (app/http): every inline script Remix writes carries it.
+  const nonce = loadContext.cspNonce
   const instance = createInstance()
   const lng = await getLocale(request)
   await instance.use(initReactI18next).init({ ...i18nConfig, lng, ns: [...namespaces], resources })
@@ -30,15 +34,17 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} />
-      </I18nextProvider>,
+      <NonceContext.Provider value={nonce}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </I18nextProvider>
+      </NonceContext.Provider>,
       {
+        nonce,
         [readyEvent]() {
           shellRendered = true
           const body = stripNulBytes()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          for (const [name, value] of Object.entries(securityHeaders())) responseHeaders.set(name, value)
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
           )
@@ -49,7 +55,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) log.error('render failed', { error, url: request.url })
+          if (shellRendered) log.error('render failed', { error, url: loggablePath(new URL(request.url).pathname) })
         },
       },
     )
@@ -59,5 +65,5 @@ export default async function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
-  log.error('request failed', { error, method: request.method, url: new URL(request.url).pathname })
+  log.error('request failed', { error, method: request.method, url: loggablePath(new URL(request.url).pathname) })
 }

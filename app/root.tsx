@@ -1,4 +1,6 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+// first: zod must know it may not use eval before any module builds a schema
+import '~/http/zod-jitless'
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import {
   isRouteErrorResponse,
   Links,
@@ -6,6 +8,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -14,9 +17,12 @@ import { useTranslation } from 'react-i18next'
 import { SiteFooter } from '~/components/site-footer'
 import { SiteHeader } from '~/components/site-header'
 import { ToastMessage } from '~/components/toast-message'
+import { useNonce } from '~/http/nonce-context'
+import { TooManyRequests } from '~/components/too-many-requests'
 import { getLocale } from '~/i18n.server'
 import { getUser } from '~/utils/session.server'
 import { readToast } from '~/utils/toast.server'
+import '~/utils/zod-messages'
 import stylesheet from '~/styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -37,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const handle = { i18n: ['common'] }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
   const rootData = useRouteLoaderData<typeof loader>('root')
   const { i18n } = useTranslation()
   const locale = rootData?.locale ?? i18n.language
@@ -56,8 +63,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )
@@ -80,9 +87,26 @@ function ErrorTitle() {
   return <title>{`${t(`errorPage.${errorKind(error)}.title`)} – ${t('app.name')}`}</title>
 }
 
+/** A refused request's Retry-After reaches the 429 page's response (other headers of a thrown Response do not). */
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const retryAfter = errorHeaders?.get('Retry-After')
+  return new Headers(retryAfter ? { 'Retry-After': retryAfter } : undefined)
+}
+
+/** The seconds a 429 asks to wait (its JSON body, see tooManyRequests in rate-limit.server.ts), when it says. */
+function retryAfterSeconds(error: unknown): number | null {
+  const body: unknown = isRouteErrorResponse(error) ? error.data : null
+  return typeof body === 'object' && body !== null && 'retryAfterSeconds' in body && typeof body.retryAfterSeconds === 'number'
+    ? body.retryAfterSeconds
+    : null
+}
+
 export function ErrorBoundary() {
   const { t } = useTranslation()
-  const kind = errorKind(useRouteError())
+  const error = useRouteError()
+  const location = useLocation()
+  const kind = errorKind(error)
+  if (kind === 'tooMany') return <TooManyRequests retryAfterSeconds={retryAfterSeconds(error)} backTo={location.pathname + location.search} />
   return (
     <>
       <h1>{t(`errorPage.${kind}.title`)}</h1>

@@ -5,9 +5,11 @@ import { pathToFileURL } from 'node:url'
 import type { PrismaClient } from '../app/generated/prisma/client'
 import { database } from '../app/utils/db.server'
 import { env } from '../app/utils/env.server'
+import { sealSecret } from '../app/modules/accounts/secret-box.server'
 import { buildAccounts, buildMemberships, hashDemoPassword, ownerKey, seedAccounts } from './seed/accounts'
 import { buildApplications } from './seed/applications'
 import { buildClients } from './seed/clients'
+import { day } from './seed/dates'
 import { buildDocuments, requiredDocumentTypes } from './seed/documents'
 import { buildOffers } from './seed/offers'
 import { HOME_VISIT_CATEGORIES } from './seed/organisation-catalogue'
@@ -16,6 +18,7 @@ import { seedRandom } from './seed/random'
 import { seedReferenceData } from './seed/reference-data'
 import { buildServiceUnits } from './seed/service-units'
 import { buildSettlements, insertRecordsAndSettlements } from './seed/settlements'
+import { DEMO_TOTP_SECRET } from './seed/second-factor'
 import { readMunicipalities } from './seed/source-data'
 import { countLine, countRows, demoAccountsTable, type SeedSummary } from './seed/summary'
 import { CLIENT_SCENARIOS, requiredHomeVisitMunicipalities } from './seed/voucher-scenarios'
@@ -46,6 +49,11 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
 
   const { categories } = reference
   const staff = { reviewer: userIds.get('reviewer')!, admin: userIds.get('admin')! }
+  // the demo staff log in with the published authenticator secret, unless they have set up their own since
+  await prisma.user.updateMany({
+    where: { id: { in: [staff.reviewer, staff.admin] }, totpEnabledAt: null },
+    data: { totpSecretCipher: sealSecret(DEMO_TOTP_SECRET), totpEnabledAt: day('2024-12-02'), totpLastStep: null },
+  })
   const ownerIds = new Map(organisations.map((organisation) => [organisation.spec.number, userIds.get(ownerKey(organisation.spec))!]))
   const requiredTypes = (organisation: (typeof organisations)[number], codes: string[]) =>
     requiredDocumentTypes(reference.documentTypes, categories, codes, organisation.employsStaff)
@@ -134,6 +142,8 @@ async function main() {
     const summary = await seed(db.prisma)
     const seconds = ((performance.now() - started) / 1000).toFixed(1)
     console.log(`\nDemo accounts\n\n${demoAccountsTable()}\n`)
+    console.log(`Staff accounts also need a code from an authenticator app (demo only): add the key ${DEMO_TOTP_SECRET}`)
+    console.log(`to the app (TOTP, SHA-1, 6 digits, 30 s), or open otpauth://totp/Palvelutori:demo-staff?secret=${DEMO_TOTP_SECRET}&issuer=Palvelutori\n`)
     console.log(`Seeded in ${seconds} s: ${countLine(summary)}.`)
   } finally {
     await db.close()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The server for the Playwright suite (playwright.config.ts starts it): a production build on port 3100 with a
-# throwaway embedded database, mail folder and uploads under ./data/e2e/. E2E_SKIP_BUILD=1 reuses ./build;
-# E2E_PORT serves on another port (playwright.config.ts reads the same variable), so two runs can share a machine.
+# The server for the Playwright suite (playwright.config.ts starts it): the production server (scripts/serve.ts) on
+# a fresh build, port 3100, with a throwaway embedded database, mail folder and uploads under ./data/e2e/.
+# E2E_SKIP_BUILD=1 reuses ./build; E2E_PORT serves on another port (playwright.config.ts reads the same variable),
+# so two runs can share a machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,4 +23,7 @@ else
 fi
 
 port="${E2E_PORT:-3100}"
-DEMO_MODE=on HOST=127.0.0.1 PORT="$port" APP_ORIGIN="http://127.0.0.1:$port" exec npx remix-serve ./build/server/index.js
+# The server's own output (not the seed's, which prints the demo passwords) also goes to ./data/e2e/server.log, which
+# the log-redaction test reads after the run.
+exec > >(tee ./data/e2e/server.log) 2>&1
+DEMO_MODE=on HOST=127.0.0.1 PORT="$port" APP_ORIGIN="http://127.0.0.1:$port" exec node --import tsx scripts/serve.ts

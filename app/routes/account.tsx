@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { pageTitle } from '~/i18n.server'
 import { titleFromLoader } from '~/utils/meta'
@@ -30,6 +30,9 @@ export default function Account() {
         <dt className="font-semibold">{t('account.role')}</dt>
         <dd>{t(`roles.${user.role ?? 'provider'}`)}</dd>
       </dl>
+      <p className="mt-6">
+        <Link to="/account/security">{t('security:title')}</Link>
+      </p>
     </>
   )
 }

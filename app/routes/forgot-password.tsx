@@ -10,8 +10,11 @@ import { Field } from '~/components/ui/field'
 import { pageTitle } from '~/i18n.server'
 import { forgotPasswordSchema } from '~/modules/accounts/schema'
 import { requestPasswordReset } from '~/modules/accounts/service.server'
+import { HoneypotField } from '~/components/honeypot-field'
+import { readFormData } from '~/utils/form-data.server'
+import { honeypotFilled } from '~/utils/honeypot.server'
 import { titleFromLoader } from '~/utils/meta'
-import { clientIp, hitRateLimit } from '~/utils/rate-limit.server'
+import { clientIp, enforceRateLimit } from '~/utils/rate-limit.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta = titleFromLoader
@@ -21,21 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema })
+  const formData = await readFormData(request)
+  await enforceRateLimit(`reset:ip:${clientIp(request)}`, 20, 60 * 60)
+  const sent = () => redirectWithToast('/login', { kind: 'info', message: 'toast.resetSent' })
+  if (honeypotFilled(formData, '/forgot-password')) return sent()
+  const submission = parseWithZod(formData, { schema: forgotPasswordSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { email } = submission.value
-  const [byAccount, byIp] = await Promise.all([
-    hitRateLimit(`reset:account:${email}`, 3, 60 * 60),
-    hitRateLimit(`reset:ip:${clientIp(request)}`, 20, 60 * 60),
-  ])
-  if (!byAccount.allowed || !byIp.allowed) {
-    return data(
-      { result: submission.reply({ formErrors: ['errors.tooManyAttempts'] }) },
-      { status: 429, headers: { 'Retry-After': String(Math.max(byAccount.retryAfterSeconds, byIp.retryAfterSeconds)) } },
-    )
-  }
+  await enforceRateLimit(`reset:account:${email}`, 3, 60 * 60)
   await requestPasswordReset(email)
-  return redirectWithToast('/login', { kind: 'info', message: 'toast.resetSent' })
+  return sent()
 }
 
 export default function ForgotPassword() {
@@ -54,6 +52,7 @@ export default function ForgotPassword() {
       <p className="mt-2 mb-6">{t('forgot.intro')}</p>
       <ErrorSummary errors={summaryErrors(form, fields)} />
       <Form method="post" {...getFormProps(form)}>
+        <HoneypotField />
         <Field meta={fields.email} type="email" label={t('fields.email')} autoComplete="email" />
         <Button>{t('forgot.submit')}</Button>
       </Form>

@@ -29,10 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  if (user.staffRole) forbidden()
+  const denial = { actorId: user.id, route: '/invitations/:token', reason: 'staff cannot join an organisation' }
+  if (user.staffRole) forbidden(denial)
   const result = await acceptInvitation(user.id, { token: params.token ?? '' })
   if (!result.ok) {
-    if (result.error === 'staffCannotJoin') forbidden()
+    if (result.error === 'staffCannotJoin') forbidden(denial)
     const error = result.error === 'wrongUser' ? 'organisation:errors.invitationWrongUser' : 'organisation:errors.invitationInvalid'
     return data({ error }, { status: 400 })
   }

@@ -10,9 +10,13 @@ import { Field } from '~/components/ui/field'
 import { localeCookie, pageTitle } from '~/i18n.server'
 import { loginSchema } from '~/modules/accounts/schema'
 import { authenticate } from '~/modules/accounts/service.server'
+import { HoneypotField } from '~/components/honeypot-field'
+import { readFormData } from '~/utils/form-data.server'
+import { honeypotFilled } from '~/utils/honeypot.server'
+import { log } from '~/utils/logger.server'
 import { titleFromLoader } from '~/utils/meta'
-import { clearRateLimit, clientIp, hitRateLimit } from '~/utils/rate-limit.server'
-import { createSession, getUser, safeRedirectTo } from '~/utils/session.server'
+import { clearRateLimit, clientIp, enforceRateLimit } from '~/utils/rate-limit.server'
+import { createSession, getUser, safeRedirectTo, secondFactorPath } from '~/utils/session.server'
 
 export const meta = titleFromLoader
 
@@ -27,24 +31,19 @@ const attemptsPerIp = 50
 const windowSeconds = 15 * 60
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: loginSchema })
+  const formData = await readFormData(request)
+  // a bot filled in the hidden field: the login page again, as after any other attempt, and nothing else
+  if (honeypotFilled(formData, '/login')) throw redirect('/login')
+  const submission = parseWithZod(formData, { schema: loginSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
   const { email, password, redirectTo } = submission.value
-  const [byAccount, byIp] = await Promise.all([
-    hitRateLimit(`login:account:${email}`, attemptsPerAccount, windowSeconds),
-    hitRateLimit(`login:ip:${clientIp(request)}`, attemptsPerIp, windowSeconds),
-  ])
-  if (!byAccount.allowed || !byIp.allowed) {
-    const retryAfter = Math.max(byAccount.retryAfterSeconds, byIp.retryAfterSeconds)
-    return data(
-      { result: submission.reply({ formErrors: ['errors.tooManyAttempts'], hideFields: ['password'] }) },
-      { status: 429, headers: { 'Retry-After': String(retryAfter) } },
-    )
-  }
+  await enforceRateLimit(`login:ip:${clientIp(request)}`, attemptsPerIp, windowSeconds)
+  await enforceRateLimit(`login:account:${email}`, attemptsPerAccount, windowSeconds)
   const result = await authenticate(email, password)
   if (!result.ok) {
+    log.warn('authentication failed', { actorId: result.userId ?? null, route: '/login', reason: result.error })
     return data(
       { result: submission.reply({ formErrors: [`errors.${result.error}`], hideFields: ['password'] }) },
       { status: 400 },
@@ -54,8 +53,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers()
   headers.append('Set-Cookie', await createSession(result.userId, request.headers.get('user-agent')))
   headers.append('Set-Cookie', await localeCookie.serialize(result.locale))
+  const destination = safeRedirectTo(redirectTo, '/account')
+  const next = result.secondFactor === 'none' ? destination : secondFactorPath(result.secondFactor, destination)
   // a full page load, so the browser's translations follow the user's own language
-  return redirectDocument(safeRedirectTo(redirectTo, '/account'), { headers })
+  return redirectDocument(next, { headers })
 }
 
 export default function Login() {
@@ -77,6 +78,7 @@ export default function Login() {
       <ErrorSummary errors={summaryErrors(form, fields)} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
+        <HoneypotField />
         <Field meta={fields.email} type="email" label={t('fields.email')} autoComplete="email" />
         <Field meta={fields.password} type="password" label={t('fields.password')} autoComplete="current-password" />
         <Button>{t('login.submit')}</Button>

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { summaryErrors } from '~/components/form-errors'
+import { HoneypotField } from '~/components/honeypot-field'
 import { useVoucherT } from '~/components/my-voucher/display'
 import { Button } from '~/components/ui/button'
 import { ErrorSummary } from '~/components/ui/error-summary'
@@ -12,6 +13,8 @@ import { pageTitle } from '~/i18n.server'
 import { requireClientVoucher } from '~/modules/client-access/session.server'
 import { feedbackOverview, giveFeedback } from '~/modules/choices/feedback.server'
 import { feedbackSchema, feedbackTextMaxLength, ratings } from '~/modules/choices/schema'
+import { readFormData } from '~/utils/form-data.server'
+import { honeypotFilled } from '~/utils/honeypot.server'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -21,7 +24,7 @@ export const meta = titleFromLoader
 /**
  * Feedback on the producers that have served the client (from the day their service started): a rating 1–5 and
  * an optional text, once per producer, changeable until staff have moderated it. Another voucher's producers are
- * refused like unknown ones (404).
+ * refused like unknown ones (404). A filled honeypot is thanked like a saved feedback, and nothing is saved.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { voucherId } = await requireClientVoucher(request)
@@ -32,12 +35,14 @@ type ActionResult = { organisationId: string; result: SubmissionResult<string[]>
 
 export async function action({ request }: ActionFunctionArgs) {
   const { voucherId } = await requireClientVoucher(request)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
+  const saved = () => redirectWithToast('/my-voucher/feedback', { kind: 'success', message: 'voucher:toast.feedbackSaved' })
+  if (honeypotFilled(formData, '/my-voucher/feedback')) return saved()
   const submission = parseWithZod(formData, { schema: feedbackSchema })
   const organisationId = String(formData.get('organisationId') ?? '')
   if (submission.status !== 'success') return data<ActionResult>({ organisationId, result: submission.reply() }, { status: 400 })
   const result = await giveFeedback(voucherId, submission.value)
-  if (result.ok) return redirectWithToast('/my-voucher/feedback', { kind: 'success', message: 'voucher:toast.feedbackSaved' })
+  if (result.ok) return saved()
   if (result.error === 'notServed') notFound()
   return data<ActionResult>({ organisationId, result: submission.reply({ formErrors: ['voucher:errors.alreadyModerated'] }) }, { status: 409 })
 }
@@ -90,6 +95,7 @@ function ProducerFeedback({ producer, lastResult }: { producer: Producer; lastRe
           <ErrorSummary errors={summaryErrors(form, fields)} />
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="organisationId" value={producer.id} />
+            <HoneypotField />
             <RadioGroup
               meta={fields.rating}
               legend={t('feedback.ratingQuestion', { producer: producer.name })}

@@ -15,6 +15,7 @@ import { isOnlinePaymentEnabled } from '~/modules/payments/config.server'
 import { monthName } from '~/modules/payments/month'
 import { paySchema } from '~/modules/payments/schema'
 import { isPayable } from '~/modules/payments/status'
+import { readFormData } from '~/utils/form-data.server'
 import { formatCents, formatDate } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound } from '~/utils/session.server'
@@ -37,7 +38,7 @@ type ActionResult = { error: string }
 export async function action({ request }: ActionFunctionArgs) {
   const { voucherId } = await requireClientVoucher(request)
   if (!isOnlinePaymentEnabled()) notFound()
-  const submission = parseWithZod(await request.formData(), { schema: paySchema })
+  const submission = parseWithZod(await readFormData(request), { schema: paySchema })
   if (submission.status !== 'success') notFound()
   const result = await startCheckout({ voucherId, paymentId: submission.value.paymentId, locale: await getLocale(request) })
   if (result.ok) return redirect(result.url, 303)

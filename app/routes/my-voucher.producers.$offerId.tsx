@@ -19,6 +19,7 @@ import { helsinkiToday, isoDate } from '~/modules/documents/dates'
 import { languageList } from '~/modules/offers/languages'
 import { offerTitle } from '~/modules/offers/texts'
 import { copaymentCents } from '~/modules/vouchers/voucher-value'
+import { readFormData } from '~/utils/form-data.server'
 import { formatCents } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound } from '~/utils/session.server'
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const voucher = await voucherForChoosing(voucherId)
   if (!voucher) notFound()
   const { current, schema } = confirmation(voucher, helsinkiToday())
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await readFormData(request), { schema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await chooseOffer({ voucherId, offerId: params.offerId ?? '', change: true, endDate: submission.value.endDate })
   if (result.ok) return redirectWithToast('/my-voucher', { kind: 'success', message: current ? 'voucher:toast.changed' : 'voucher:toast.chosen' })

@@ -22,6 +22,7 @@ import { capitalised, languageName } from '~/modules/offers/languages'
 import { municipalityName, municipalityOptions } from '~/modules/organisations/municipality-name'
 import { municipalities } from '~/modules/public-catalogue/details.server'
 import { parseSearchParams, queryMaxLength } from '~/modules/public-catalogue/schema'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -73,7 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { voucherId } = await requireClientVoucher(request)
-  const submission = parseWithZod(await request.formData(), { schema: chooseSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: chooseSchema })
   if (submission.status !== 'success') return data({ error: 'voucher:errors.notAvailable' }, { status: 400 })
   const { offerId } = submission.value
   const result = await chooseOffer({ voucherId, offerId, change: false })

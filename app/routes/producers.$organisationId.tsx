@@ -25,6 +25,7 @@ import { parseSearchParams, searchQuery } from '~/modules/public-catalogue/schem
 import { formatCents, formatDate } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound } from '~/utils/session.server'
+import { limitPublicPage } from '~/utils/rate-limit.server'
 
 export const meta = titleFromLoader
 
@@ -33,6 +34,7 @@ export const meta = titleFromLoader
  * history, and the service places. 404 when the organisation has no public offer and no entry in force.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  await limitPublicPage(request)
   const search = parseSearchParams(new URL(request.url).searchParams)
   const now = new Date()
   const estimate = { household: search.household, incomeCents: search.incomeCents }

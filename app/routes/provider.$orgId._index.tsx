@@ -8,6 +8,7 @@ import { getLocale, pageTitle } from '~/i18n.server'
 import { municipalityName } from '~/modules/organisations/municipality-name'
 import { descriptionField, descriptionLanguages } from '~/modules/organisations/schema'
 import { getOrganisation, isOnlyOwner, leaveOrganisation } from '~/modules/organisations/service.server'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { notFound, requireOrganisationPermission } from '~/utils/session.server'
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Every member may leave the organisation here, except its last owner. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireOrganisationPermission(request, params.orgId ?? '', 'organisation:view')
-  const form = await request.formData()
+  const form = await readFormData(request)
   if (form.get('intent') !== 'leave') return data({ error: 'organisation:errors.unknownAction' }, { status: 400 })
   const result = await leaveOrganisation(member)
   if (!result.ok) {

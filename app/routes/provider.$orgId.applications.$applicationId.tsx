@@ -24,6 +24,7 @@ import {
   withdraw,
 } from '~/modules/applications/service.server'
 import { isEditable, isOpen, transitionFor } from '~/modules/applications/state-machine'
+import { readFormData } from '~/utils/form-data.server'
 import { formatDate } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { can } from '~/utils/permissions'
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireOrganisationPermission(request, params.orgId ?? '', 'application:edit')
   const applicationId = params.applicationId ?? ''
   const page = `/provider/${member.organisationId}/applications/${applicationId}`
-  const formData = await request.formData()
+  const formData = await readFormData(request)
 
   if (formData.get('intent') === 'withdraw') {
     const submission = parseWithZod(formData, { schema: withdrawSchema })

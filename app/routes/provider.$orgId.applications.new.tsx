@@ -12,6 +12,7 @@ import { nameIn } from '~/modules/applications/labels'
 import { problemsOf, problemText, type Problem } from '~/modules/applications/problems'
 import { newApplicationSchema } from '~/modules/applications/schema'
 import { createDraft, listCategoryChoices } from '~/modules/applications/service.server'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { requireOrganisationPermission } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireOrganisationPermission(request, params.orgId ?? '', 'application:edit')
-  const submission = parseWithZod(await request.formData(), { schema: newApplicationSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: newApplicationSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), problems: [] as Problem[] }, { status: 400 })
   }

@@ -21,6 +21,7 @@ import { acceptSchema, adjustmentSchema, declineSchema, deleteRecordSchema, page
 import { clientChoiceView } from '~/modules/delivery/view.server'
 import { recordWindow } from '~/modules/delivery/views'
 import { helsinkiToday } from '~/modules/documents/dates'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { forbidden, notFound, requireOrganisationPermission } from '~/utils/session.server'
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireOrganisationPermission(request, params.orgId ?? '', 'choice:decide')
   const choiceId = params.choiceId ?? ''
   const page = `/provider/${member.organisationId}/clients/${choiceId}`
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   const today = helsinkiToday()
   const done = (message: string, hash = '') => redirectWithToast(`${page}${hash}`, { kind: 'success', message })

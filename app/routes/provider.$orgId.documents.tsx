@@ -23,9 +23,11 @@ import { helsinkiToday, utcDate } from '~/modules/documents/dates'
 import { acceptedFileTypes, maxDocumentBytes } from '~/modules/documents/file-type'
 import { documentUploadSchema, registrationNumberMaxLength, type UploadTypeRules } from '~/modules/documents/schema'
 import { documentTypeRules, listDocuments, uploadDocument } from '~/modules/documents/service.server'
+import { readFormData, withoutNul } from '~/utils/form-data.server'
 import { formatDate } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { can } from '~/utils/permissions'
+import { enforceRateLimitPolicy } from '~/utils/rate-limit.server'
 import { requireOrganisationPermission } from '~/utils/session.server'
 import { configuredStorage } from '~/utils/storage.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -67,7 +69,7 @@ const maxTextPartBytes = 10_000
  */
 async function readUploadForm(request: Request): Promise<{ formData: FormData; fileTooLarge: boolean }> {
   if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
-    return { formData: await request.formData(), fileTooLarge: false }
+    return { formData: await readFormData(request), fileTooLarge: false }
   }
   const fields = new FormData()
   const fileHandler = unstable_createMemoryUploadHandler({ maxPartSize: maxDocumentBytes + 1 })
@@ -80,17 +82,21 @@ async function readUploadForm(request: Request): Promise<{ formData: FormData; f
     return value
   }
   try {
-    return { formData: await unstable_parseMultipartFormData(request, handler), fileTooLarge: false }
+    return { formData: withoutNul(await unstable_parseMultipartFormData(request, handler)), fileTooLarge: false }
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError && error.field === 'file') return { formData: fields, fileTooLarge: true }
+    if (error instanceof MaxPartSizeExceededError && error.field === 'file') return { formData: withoutNul(fields), fileTooLarge: true }
     if (error instanceof Response) throw error
     throw new Response('Bad Request', { status: 400 })
   }
 }
 
-/** Uploads a document (owners and editors): validated form, content-checked file, then back to the list. */
+/**
+ * Uploads a document (owners and editors): validated form, content-checked file, then back to the list. Each user
+ * may upload a limited number an hour (rateLimits.documentUploadPerUser), counted before the file is read.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireOrganisationPermission(request, params.orgId ?? '', 'document:upload')
+  await enforceRateLimitPolicy('documentUploadPerUser', member.id)
   const schema = documentUploadSchema({ types: await documentTypeRules(), today: helsinkiToday() })
   const { formData, fileTooLarge } = await readUploadForm(request)
   const submission = parseWithZod(formData, { schema })

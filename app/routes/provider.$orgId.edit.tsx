@@ -10,6 +10,7 @@ import { municipalityOptions } from '~/modules/organisations/municipality-name'
 import { OrganisationFields, organisationSummaryErrors } from '~/components/organisation-form'
 import { organisationEditSchema } from '~/modules/organisations/schema'
 import { getOrganisation, listMunicipalities, updateOrganisation } from '~/modules/organisations/service.server'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound, requireOrganisationPermission } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireOrganisationPermission(request, params.orgId ?? '', 'organisation:edit')
-  const submission = parseWithZod(await request.formData(), { schema: organisationEditSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: organisationEditSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await updateOrganisation(member, submission.value)
   if (!result.ok) {

@@ -20,6 +20,7 @@ import {
   listMembers,
   removeMember,
 } from '~/modules/organisations/service.server'
+import { readFormData } from '~/utils/form-data.server'
 import { formatDate } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { forbidden, notFound, requireOrganisationPermission } from '~/utils/session.server'
@@ -61,7 +62,7 @@ function refused(error: MemberChangeError) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const owner = await requireOrganisationPermission(request, params.orgId ?? '', 'organisation:manage-members')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   const back = `/provider/${owner.organisationId}/members`
 

@@ -55,6 +55,7 @@ import {
 import { offerTitle } from '~/modules/offers/texts'
 import { unitOptions } from '~/modules/offers/unit-options'
 import { listUnitChoices } from '~/modules/service-units/service.server'
+import { readFormData } from '~/utils/form-data.server'
 import { formatCents, formatDate, formatDateTime } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { can } from '~/utils/permissions'
@@ -152,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireOrganisationPermission(request, params.orgId ?? '', 'offer:edit')
   const offerId = params.offerId ?? ''
   const page = `/provider/${member.organisationId}/offers/${offerId}`
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   const done = (message: string, hash = '') => redirectWithToast(`${page}${hash}`, { kind: 'success', message })
 

@@ -11,6 +11,7 @@ import { capacityAgeDays, isCapacityStale } from '~/modules/offers/capacity'
 import { confirmCapacitySchema } from '~/modules/offers/schema'
 import { confirmCapacity, listOffers } from '~/modules/offers/service.server'
 import { offerTitle } from '~/modules/offers/texts'
+import { readFormData } from '~/utils/form-data.server'
 import { formatCents } from '~/utils/format'
 import { FreePlaces, StatusBadge } from '~/components/offer-status'
 import { titleFromLoader } from '~/utils/meta'
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** The one-click "the number of free places is still right" button of each row. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireOrganisationPermission(request, params.orgId ?? '', 'offer:edit')
-  const submission = parseWithZod(await request.formData(), { schema: confirmCapacitySchema })
+  const submission = parseWithZod(await readFormData(request), { schema: confirmCapacitySchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await confirmCapacity(member, submission.value.offerId)
   const list = `/provider/${member.organisationId}/offers`

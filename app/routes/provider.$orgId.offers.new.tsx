@@ -25,6 +25,7 @@ import { newCapacityChoices, newOfferSchema } from '~/modules/offers/schema'
 import { createOffer, listNewOfferChoices } from '~/modules/offers/service.server'
 import { unitOptions } from '~/modules/offers/unit-options'
 import { listUnitChoices } from '~/modules/service-units/service.server'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { forbidden, notFound, requireOrganisationPermission } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireOrganisationPermission(request, params.orgId ?? '', 'offer:edit')
-  const submission = parseWithZod(await request.formData(), { schema: newOfferSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: newOfferSchema })
   // adding or removing an extra-service row without JavaScript comes here too: it is not an error
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: submission.status === 'error' ? 400 : 200 })
   const result = await createOffer(member, submission.value)

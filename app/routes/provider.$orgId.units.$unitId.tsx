@@ -12,6 +12,7 @@ import { formatCoordinate, isMunicipalityCentre } from '~/modules/service-units/
 import { serviceUnitSchema } from '~/modules/service-units/schema'
 import { deleteUnit, getUnit, updateUnit } from '~/modules/service-units/service.server'
 import { AreaUnitForm, LocationUnitForm } from '~/components/unit-form'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { can } from '~/utils/permissions'
 import { forbidden, notFound, requireOrganisationPermission } from '~/utils/session.server'
@@ -60,7 +61,7 @@ type RefusedOffer = { id: string; title: ReturnType<typeof offerTitle> }
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireOrganisationPermission(request, params.orgId ?? '', 'offer:edit')
   const unitId = params.unitId ?? ''
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const list = `/provider/${member.organisationId}/units`
 
   if (formData.get('intent') === 'delete') {

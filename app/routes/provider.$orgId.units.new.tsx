@@ -11,6 +11,7 @@ import { listMunicipalities } from '~/modules/organisations/service.server'
 import { isUnitKind, serviceUnitSchema, unitKinds } from '~/modules/service-units/schema'
 import { createUnit } from '~/modules/service-units/service.server'
 import { AreaUnitForm, LocationUnitForm } from '~/components/unit-form'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { forbidden, requireOrganisationPermission } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const member = await requireOrganisationPermission(request, params.orgId ?? '', 'offer:edit')
-  const submission = parseWithZod(await request.formData(), { schema: serviceUnitSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: serviceUnitSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await createUnit(member, submission.value)
   if (!result.ok) {

@@ -6,6 +6,7 @@ import { Button } from '~/components/ui/button'
 import { getLocale, pageTitle } from '~/i18n.server'
 import { listOwnOrganisations } from '~/modules/organisations/membership.server'
 import { acceptInvitation, listPendingInvitations } from '~/modules/organisations/service.server'
+import { readFormData } from '~/utils/form-data.server'
 import { formatDate } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { forbidden, requireUser } from '~/utils/session.server'
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   if (user.staffRole) forbidden()
-  const form = await request.formData()
+  const form = await readFormData(request)
   const invitationId = form.get('invitationId')
   if (form.get('intent') !== 'accept-invitation' || typeof invitationId !== 'string' || !invitationId) {
     return data({ error: 'organisation:errors.unknownAction' }, { status: 400 })

@@ -11,6 +11,7 @@ import { municipalityOptions } from '~/modules/organisations/municipality-name'
 import { OrganisationFields, organisationSummaryErrors } from '~/components/organisation-form'
 import { organisationSchema } from '~/modules/organisations/schema'
 import { createOrganisation, listMunicipalities } from '~/modules/organisations/service.server'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { forbidden, requireUser } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireProviderUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: organisationSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: organisationSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await createOrganisation(user.id, submission.value)
   if (!result.ok) {

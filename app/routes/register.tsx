@@ -14,6 +14,7 @@ import { publicRegister } from '~/modules/register/public-register.server'
 import { parsePublicRegisterFilters } from '~/modules/register/schema'
 import { formatCents, formatDate } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
+import { limitPublicPage } from '~/utils/rate-limit.server'
 
 export const meta = titleFromLoader
 
@@ -22,6 +23,7 @@ export const meta = titleFromLoader
  * by service, with municipality, since when and price per unit. GET filters for service and municipality.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
+  await limitPublicPage(request)
   const filters = parsePublicRegisterFilters(new URL(request.url).searchParams)
   const [register, options] = await Promise.all([publicRegister(filters), registerFilterOptions()])
   return { title: await pageTitle(request, 'register:title'), filters, options, ...register }

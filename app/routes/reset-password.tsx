@@ -10,7 +10,13 @@ import { Field } from '~/components/ui/field'
 import { pageTitle } from '~/i18n.server'
 import { passwordMinLength, resetPasswordSchema } from '~/modules/accounts/schema'
 import { resetPassword } from '~/modules/accounts/service.server'
+import { HoneypotField } from '~/components/honeypot-field'
+import { refusingCommonPasswords } from '~/modules/accounts/common-passwords.server'
+import { readFormData } from '~/utils/form-data.server'
+import { honeypotFilled } from '~/utils/honeypot.server'
+import { log } from '~/utils/logger.server'
 import { titleFromLoader } from '~/utils/meta'
+import { clientIp, enforceRateLimit } from '~/utils/rate-limit.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta = titleFromLoader
@@ -20,13 +26,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: await pageTitle(request, 'auth:reset.title'), token }
 }
 
+const serverSchema = refusingCommonPasswords(resetPasswordSchema)
+
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema })
+  const formData = await readFormData(request)
+  await enforceRateLimit(`reset-password:ip:${clientIp(request)}`, 20, 60 * 60)
+  if (honeypotFilled(formData, '/reset-password')) {
+    return redirectWithToast('/login', { kind: 'success', message: 'toast.passwordChanged' })
+  }
+  const submission = parseWithZod(formData, { schema: serverSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
   }
   const done = await resetPassword(submission.value.token, submission.value.password)
   if (!done) {
+    log.warn('password reset refused', { actorId: null, route: '/reset-password', reason: 'invalid or used link' })
     return data(
       { result: submission.reply({ formErrors: ['errors.linkInvalid'], hideFields: ['password', 'confirmPassword'] }) },
       { status: 400 },
@@ -54,6 +68,7 @@ export default function ResetPassword() {
       <ErrorSummary errors={summaryErrors(form, fields)} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="token" value={token} />
+        <HoneypotField />
         <Field
           meta={fields.password}
           type="password"

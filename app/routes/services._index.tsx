@@ -17,6 +17,7 @@ import { OfferCard } from '~/components/catalogue/offer-card'
 import { defaultUnitsPerMonth, householdMax, maxCompared, parseSearchParams, providerTypes, searchQuery, sortKeys, unitsMax } from '~/modules/public-catalogue/schema'
 import { categoryCounts, searchFormOptions, searchOffers } from '~/modules/public-catalogue/search.server'
 import { titleFromLoader } from '~/utils/meta'
+import { limitPublicPage } from '~/utils/rate-limit.server'
 
 export const meta = titleFromLoader
 
@@ -28,6 +29,7 @@ const boxLanguages = ['fi', 'sv', 'en']
  * Without a category the page lists the categories (with how many services match the other filters).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
+  await limitPublicPage(request)
   const filters = parseSearchParams(new URL(request.url).searchParams)
   const locale = await getLocale(request)
   const now = new Date()

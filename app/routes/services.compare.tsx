@@ -25,6 +25,7 @@ import {
 import { defaultUnitsPerMonth, maxCompared, parseCompareParams, searchQuery, unitsMax } from '~/modules/public-catalogue/schema'
 import { formatCents, formatDate } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
+import { limitPublicPage } from '~/utils/rate-limit.server'
 
 export const meta = titleFromLoader
 
@@ -33,6 +34,7 @@ export const meta = titleFromLoader
  * JavaScript). Offers that are not public (any more) are left out with a note; more than four get a message.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
+  await limitPublicPage(request)
   const params = parseCompareParams(new URL(request.url).searchParams)
   const now = new Date()
   const [{ offers, skipped }, municipalityRows] = await Promise.all([

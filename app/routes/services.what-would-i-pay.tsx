@@ -14,6 +14,7 @@ import { categoryAndMunicipalityOptions } from '~/modules/public-catalogue/searc
 import type { IncomeExplanation } from '~/modules/public-catalogue/voucher'
 import { formatCents } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
+import { limitPublicPage } from '~/utils/rate-limit.server'
 
 export const meta = titleFromLoader
 
@@ -23,6 +24,7 @@ export const meta = titleFromLoader
  * plain words — and the co-payment per unit at each public producer of the category.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
+  await limitPublicPage(request)
   const params = parseCalculatorParams(new URL(request.url).searchParams)
   const locale = await getLocale(request)
   const now = new Date()

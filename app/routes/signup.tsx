@@ -10,8 +10,12 @@ import { Field } from '~/components/ui/field'
 import { getLocale, pageTitle } from '~/i18n.server'
 import { passwordMinLength, signupSchema } from '~/modules/accounts/schema'
 import { signUp } from '~/modules/accounts/service.server'
+import { HoneypotField } from '~/components/honeypot-field'
+import { refusingCommonPasswords } from '~/modules/accounts/common-passwords.server'
+import { readFormData } from '~/utils/form-data.server'
+import { honeypotFilled } from '~/utils/honeypot.server'
 import { titleFromLoader } from '~/utils/meta'
-import { clientIp, hitRateLimit } from '~/utils/rate-limit.server'
+import { clientIp, enforceRateLimit } from '~/utils/rate-limit.server'
 import { getUser } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -22,17 +26,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: await pageTitle(request, 'auth:signup.title') }
 }
 
+const serverSchema = refusingCommonPasswords(signupSchema)
+
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: signupSchema })
+  const formData = await readFormData(request)
+  await enforceRateLimit(`signup:ip:${clientIp(request)}`, 20, 60 * 60)
+  if (honeypotFilled(formData, '/signup')) {
+    return redirectWithToast('/signup/sent', { kind: 'success', message: 'toast.signupSent' })
+  }
+  const submission = parseWithZod(formData, { schema: serverSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
-  }
-  const limit = await hitRateLimit(`signup:ip:${clientIp(request)}`, 20, 60 * 60)
-  if (!limit.allowed) {
-    return data(
-      { result: submission.reply({ formErrors: ['errors.tooManyAttempts'], hideFields: ['password', 'confirmPassword'] }) },
-      { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
-    )
   }
   const { name, email, password } = submission.value
   await signUp({ name, email, password, locale: await getLocale(request) })
@@ -56,6 +60,7 @@ export default function Signup() {
       <p className="mt-2 mb-6">{t('signup.intro')}</p>
       <ErrorSummary errors={summaryErrors(form, fields)} />
       <Form method="post" {...getFormProps(form)}>
+        <HoneypotField />
         <Field meta={fields.name} label={t('fields.name')} autoComplete="name" />
         <Field meta={fields.email} type="email" label={t('fields.email')} autoComplete="email" hint={t('signup.emailHint')} />
         <Field

@@ -30,6 +30,7 @@ import {
   takeApplication,
   type StaffActor,
 } from '~/modules/review/service.server'
+import { readFormData } from '~/utils/form-data.server'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { forbidden, notFound, requirePermission } from '~/utils/session.server'
@@ -97,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor: StaffActor = { id: user.id, role: user.role }
   const applicationId = params.applicationId ?? ''
   const page = `/staff/applications/${applicationId}`
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
 
   if (intent === 'take') {

@@ -26,6 +26,7 @@ import {
   withdrawScheduledValue,
 } from '~/modules/catalogue/service.server'
 import { helsinkiToday } from '~/modules/documents/dates'
+import { readFormData } from '~/utils/form-data.server'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/session.server'
@@ -87,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const category = await getCategory(params.categoryId ?? '')
   if (!category) notFound()
   const back = `/staff/catalogue/${category.id}`
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
 
   if (intent === 'update') {

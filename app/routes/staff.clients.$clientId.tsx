@@ -9,6 +9,7 @@ import { pageTitle } from '~/i18n.server'
 import { nameIn } from '~/modules/applications/labels'
 import { clientForStaff, revealIdentityCode } from '~/modules/clients/service.server'
 import { municipalityName } from '~/modules/organisations/municipality-name'
+import { readFormData } from '~/utils/form-data.server'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/session.server'
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** "Show" the identity code: recorded first, then returned in this response only (never in the address). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'client:view')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   if (formData.get('intent') !== 'reveal') return data({ identityCode: null }, { status: 400 })
   const identityCode = await revealIdentityCode({ id: user.id }, params.clientId ?? '')
   if (identityCode === null) notFound()

@@ -15,6 +15,7 @@ import { pageTitle } from '~/i18n.server'
 import { identityCodeSearchSchema, parseNameQuery } from '~/modules/clients/schema'
 import { clientIdByIdentityCode, searchClientsByName } from '~/modules/clients/service.server'
 import { municipalityName } from '~/modules/organisations/municipality-name'
+import { readFormData } from '~/utils/form-data.server'
 import { formatDate } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { requirePermission } from '~/utils/session.server'
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, 'client:view')
-  const submission = parseWithZod(await request.formData(), { schema: identityCodeSearchSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: identityCodeSearchSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), notFound: false }, { status: 400 })
   const clientId = await clientIdByIdentityCode(submission.value.identityCode)
   if (clientId) return redirect(`/staff/clients/${clientId}`)

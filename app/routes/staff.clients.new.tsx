@@ -17,6 +17,7 @@ import { createClient } from '~/modules/clients/service.server'
 import { helsinkiToday } from '~/modules/documents/dates'
 import { municipalityOptions } from '~/modules/organisations/municipality-name'
 import { listMunicipalities } from '~/modules/organisations/service.server'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { requirePermission } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'voucher:issue')
-  const submission = parseWithZod(await request.formData(), { schema: newClientSchema({ today: helsinkiToday() }) })
+  const submission = parseWithZod(await readFormData(request), { schema: newClientSchema({ today: helsinkiToday() }) })
   if (submission.status !== 'success') return data({ result: submission.reply(), existingClientId: null }, { status: 400 })
   const result = await createClient({ id: user.id }, submission.value)
   if (result.ok) {

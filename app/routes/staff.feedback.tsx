@@ -8,6 +8,7 @@ import { Button } from '~/components/ui/button'
 import { pageTitle } from '~/i18n.server'
 import { moderateFeedback, moderationQueue } from '~/modules/choices/moderation.server'
 import { moderationSchema } from '~/modules/choices/schema'
+import { readFormData } from '~/utils/form-data.server'
 import { formatDate } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/session.server'
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'feedback:moderate')
-  const submission = parseWithZod(await request.formData(), { schema: moderationSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: moderationSchema })
   if (submission.status !== 'success') return data({ error: 'voucher:moderation.errors.invalid' }, { status: 400 })
   const result = await moderateFeedback(user, submission.value.feedbackId, submission.value.decision)
   if (!result.ok) {

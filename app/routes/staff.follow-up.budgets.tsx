@@ -15,6 +15,7 @@ import { helsinkiToday } from '~/modules/documents/dates'
 import { budgetsOf, saveBudgets } from '~/modules/follow-up/budgets.server'
 import { referenceData } from '~/modules/follow-up/filters.server'
 import { budgetFormSchema, budgetYearSchema } from '~/modules/follow-up/schema'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { requirePermission } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -62,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'catalogue:manage')
-  const submission = parseWithZod(await request.formData(), { schema: budgetFormSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: budgetFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await saveBudgets(admin.id, submission.value)
   if (!result.ok) return data({ result: submission.reply({ formErrors: ['followup:errors.category'] }) }, { status: 400 })

@@ -21,6 +21,7 @@ import { isEntryInForce } from '~/modules/register/public-offers'
 import { entryActionSchema, reinstateSchema, removeSchema, suspendSchema, type RegisterStatus } from '~/modules/register/schema'
 import { reinstateEntry, removeEntry, suspendEntry, type EntryDecisionResult } from '~/modules/register/service.server'
 import { organisationRegister } from '~/modules/register/staff.server'
+import { readFormData } from '~/utils/form-data.server'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { forbidden, notFound, requirePermission } from '~/utils/session.server'
@@ -58,7 +59,7 @@ type ActionReply = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'register:manage')
   const organisationId = params.organisationId ?? ''
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const formId = `${String(formData.get('intent') ?? '')}-${String(formData.get('entryId') ?? '')}`.slice(0, 100)
   const submission = parseWithZod(formData, { schema: entryActionSchema({ today: helsinkiToday() }) })
   if (submission.status !== 'success') {

@@ -13,6 +13,7 @@ import { getLocale, pageTitle } from '~/i18n.server'
 import { helsinkiToday } from '~/modules/documents/dates'
 import { paragraphs, rulebookSchema, type RulebookFormInput } from '~/modules/rulebook/schema'
 import { createRulebookVersion, listRulebooks } from '~/modules/rulebook/service.server'
+import { readFormData } from '~/utils/form-data.server'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { requirePermission } from '~/utils/session.server'
@@ -63,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'rulebook:manage')
-  const submission = parseWithZod(await request.formData(), { schema: rulebookSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: rulebookSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await createRulebookVersion(admin.id, submission.value)
   if (!result.ok) {

@@ -15,6 +15,7 @@ import { addMonths, hasMonthEnded, monthKey, parseMonth } from '~/modules/settle
 import { approveSchema } from '~/modules/settlements/schema'
 import { monthStatement } from '~/modules/settlements/statement.server'
 import { prisma } from '~/utils/db.server'
+import { readFormData } from '~/utils/form-data.server'
 import { formatDate, formatDateTime } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/session.server'
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const month = parseMonth(params.month)
   if (!month) notFound()
   const organisationId = params.organisationId ?? ''
-  const submission = parseWithZod(await request.formData(), { schema: approveSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: approveSchema })
   if (submission.status !== 'success') return data({ error: 'changed' as ApprovalRefusal }, { status: 400 })
   const result = await approveSettlement(user, { organisationId, month, seenVersion: submission.value.version })
   if (result.ok) {

@@ -20,6 +20,7 @@ import {
   setStaffRole,
   type StaffUserChangeResult,
 } from '~/modules/accounts/service.server'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { forbidden, requirePermission } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -48,7 +49,7 @@ function refused(result: Extract<StaffUserChangeResult, { ok: false }>) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'staff-user:manage')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
 
   if (intent === 'set-role') {

@@ -27,6 +27,7 @@ import { cancelVoucher, extendVoucher, isOpenStatus } from '~/modules/vouchers/i
 import { voucherForStaff, voucherValidity } from '~/modules/vouchers/issuing-read.server'
 import { cancelVoucherSchema, extendVoucherSchema, voucherActionSchema, type VoucherStatusName } from '~/modules/vouchers/issuing-schema'
 import { grantText, perUnitText } from '~/modules/vouchers/issuing-texts'
+import { readFormData } from '~/utils/form-data.server'
 import { formatCents, formatDate, formatDateTime } from '~/utils/format'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/session.server'
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const voucherId = params.voucherId ?? ''
   const validity = await voucherValidity(voucherId)
   if (!validity) notFound()
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const formId = formData.get('intent') === 'extend' ? 'extend' : 'cancel'
   const schema = voucherActionSchema({ validFrom: isoDate(validity.validFrom), validTo: isoDate(validity.validTo) })
   const submission = parseWithZod(formData, { schema })

@@ -30,6 +30,7 @@ import {
   type VoucherTypeName,
 } from '~/modules/vouchers/issuing-schema'
 import { perUnitText } from '~/modules/vouchers/issuing-texts'
+import { readFormData } from '~/utils/form-data.server'
 import { titleFromLoader } from '~/utils/meta'
 import { notFound, requirePermission } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -71,7 +72,7 @@ const problemField: Record<string, string> = {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'voucher:issue')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const categoryId = String(formData.get('categoryId') ?? '')
   const category = await activeCategory(categoryId)
   const context = { today: helsinkiToday(), voucherType: category?.voucherType ?? 'FIXED', unit: category?.unit ?? 'HOUR' } as const

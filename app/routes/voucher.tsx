@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { summaryErrors } from '~/components/form-errors'
+import { HoneypotField } from '~/components/honeypot-field'
 import { DateOfBirthFields } from '~/components/my-voucher/date-of-birth-fields'
 import { Alert } from '~/components/ui/alert'
 import { Button } from '~/components/ui/button'
@@ -14,6 +15,8 @@ import { identifyClient } from '~/modules/client-access/client-login.server'
 import { voucherLoginSchema, voucherRedirectTo } from '~/modules/client-access/schema'
 import { closeClientSession, getClientVoucher, openClientSession } from '~/modules/client-access/session.server'
 import { helsinkiToday } from '~/modules/documents/dates'
+import { readFormData } from '~/utils/form-data.server'
+import { honeypotFilled } from '~/utils/honeypot.server'
 import { titleFromLoader } from '~/utils/meta'
 import { clientIp } from '~/utils/rate-limit.server'
 
@@ -21,7 +24,8 @@ export const meta = titleFromLoader
 
 /**
  * Opening a service voucher with its code and the client's date of birth (no account). The checks, limits and the
- * lock live in client-login.server.ts; success opens a client session and goes to the voucher's pages.
+ * lock live in client-login.server.ts; success opens a client session and goes to the voucher's pages. A filled
+ * honeypot goes the same way without a session (the voucher's pages then ask for the code again).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   return {
@@ -32,10 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const refusalStatus = { notMatching: 400, cancelled: 403, locked: 429, tooManyAttempts: 429 } as const
+const refusalStatus = { notMatching: 400, cancelled: 403, locked: 429 } as const
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: voucherLoginSchema(helsinkiToday()) })
+  const formData = await readFormData(request)
+  if (honeypotFilled(formData, '/voucher')) return redirect(voucherRedirectTo(String(formData.get('redirectTo') ?? '')))
+  const submission = parseWithZod(formData, { schema: voucherLoginSchema(helsinkiToday()) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { code, dateOfBirth, redirectTo } = submission.value
   const result = await identifyClient({ code, dateOfBirth, ip: clientIp(request) })
@@ -73,6 +79,7 @@ export default function OpenVoucher() {
       <ErrorSummary errors={summaryErrors(form, fields)} />
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={redirectTo} />
+        <HoneypotField />
         <Field
           meta={fields.code}
           label={<span className="text-xl">{t('login.code')}</span>}

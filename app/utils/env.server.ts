@@ -83,7 +83,8 @@ const envSchema = z
 export type Env = z.infer<typeof envSchema>
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source)
+  // zod's own English messages for the operator, not the forms' translated "not valid" (app/utils/zod-messages.ts)
+  const result = envSchema.safeParse(source, { error: z.locales.en().localeError })
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || 'env'}: ${issue.message}`)
     throw new Error(`Invalid environment configuration (see .env.example):\n${lines.join('\n')}`)

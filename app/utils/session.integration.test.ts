@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { cookieForUser, createUser, makeRequest, statusOf } from '../../tests/support/request'
 import { prisma } from './db.server'
 import { hashToken } from './tokens.server'
@@ -84,5 +84,25 @@ describe('safeRedirectTo', () => {
     for (const unsafe of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', null]) {
       expect(safeRedirectTo(unsafe)).toBe('/')
     }
+  })
+})
+
+describe('logging access denials', () => {
+  it('writes a warning with the actor id, route and reason, and no email address', async () => {
+    const provider = await createUser()
+    const cookie = await cookieForUser(provider.id)
+    const lines: string[] = []
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk))
+      return true
+    })
+    try {
+      expect((await statusOf(() => requirePermission(makeRequest('/staff/audit', { cookie }), 'audit:view'))).status).toBe(403)
+    } finally {
+      spy.mockRestore()
+    }
+    const denial = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.message === 'access denied')
+    expect(denial).toMatchObject({ level: 'warn', status: 403, actorId: provider.id, route: '/staff/audit', reason: 'missing permission audit:view' })
+    expect(lines.join('')).not.toContain(provider.email)
   })
 })

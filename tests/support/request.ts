@@ -48,8 +48,9 @@ export async function createOrganisation(members: { userId: string; role: Member
   })
 }
 
+/** A session cookie as after a complete login: staff sessions carry their second factor. */
 export async function cookieForUser(userId: string): Promise<string> {
-  return (await createSession(userId, 'vitest')).split(';')[0] ?? ''
+  return (await createSession(userId, 'vitest', { secondFactorAt: new Date() })).split(';')[0] ?? ''
 }
 
 /** A world with one organisation under test and a user for every persona; cookies per persona. */
@@ -95,4 +96,20 @@ export async function statusOf(run: () => Promise<unknown>): Promise<{ status: n
     if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get('Location') }
     throw thrown
   }
+}
+
+/** Like statusOf, plus what the answer carries: a Response's text, or the returned data as JSON. */
+export async function outcomeOf(run: () => Promise<unknown>): Promise<{ status: number; location: string | null; body: string }> {
+  let result: unknown
+  try {
+    result = await run()
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown
+    result = thrown
+  }
+  if (result instanceof Response) {
+    return { status: result.status, location: result.headers.get('Location'), body: result.body ? await result.clone().text() : '' }
+  }
+  const init = (result as { init?: { status?: number } } | null)?.init
+  return { status: init?.status ?? 200, location: null, body: JSON.stringify(result) ?? '' }
 }

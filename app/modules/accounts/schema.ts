@@ -67,3 +67,16 @@ export const setStaffRoleSchema = z.object({
 export const staffUserIdSchema = z.object({
   userId: z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(60),
 })
+
+/** The second step of a staff login: six digits from the authenticator app, or a recovery code. */
+export const secondFactorSchema = z.object({
+  code: z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(40, 'security:errors.codeInvalid'),
+  redirectTo: z.string().optional(),
+})
+
+/** The actions of the sign-in security page. */
+export const accountSecuritySchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('endSession'), sessionId: z.string().trim().min(1).max(60) }),
+  z.object({ intent: z.literal('endOtherSessions') }),
+  z.object({ intent: z.literal('resetSecondFactor') }),
+])

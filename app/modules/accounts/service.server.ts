@@ -71,18 +71,24 @@ export async function verifyEmail(token: string, now = new Date()): Promise<stri
 }
 
 export type AuthenticateResult =
-  | { ok: true; userId: string; locale: Locale }
-  | { ok: false; error: 'invalidCredentials' | 'emailNotVerified' }
+  | { ok: true; userId: string; locale: Locale; secondFactor: 'none' | 'required' | 'enrol' }
+  | { ok: false; error: 'invalidCredentials' | 'emailNotVerified'; userId?: string }
 
+/**
+ * Checks email and password. Staff then need their second factor (`required`), or to set up an authenticator first
+ * (`enrol`). A failure carries the account's id when there is one, for the log only.
+ */
 export async function authenticate(email: string, password: string): Promise<AuthenticateResult> {
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, emailVerifiedAt: true, deactivatedAt: true, locale: true },
+    select: { id: true, passwordHash: true, emailVerifiedAt: true, deactivatedAt: true, locale: true, staffRole: true, totpEnabledAt: true },
   })
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)
-  if (!user || !user.passwordHash || !valid || user.deactivatedAt) return { ok: false, error: 'invalidCredentials' }
-  if (!user.emailVerifiedAt) return { ok: false, error: 'emailNotVerified' }
-  return { ok: true, userId: user.id, locale: user.locale }
+  if (!user) return { ok: false, error: 'invalidCredentials' }
+  if (!user.passwordHash || !valid || user.deactivatedAt) return { ok: false, error: 'invalidCredentials', userId: user.id }
+  if (!user.emailVerifiedAt) return { ok: false, error: 'emailNotVerified', userId: user.id }
+  const secondFactor = !user.staffRole ? 'none' : user.totpEnabledAt ? 'required' : 'enrol'
+  return { ok: true, userId: user.id, locale: user.locale, secondFactor }
 }
 
 /** Queues a reset link when the address belongs to an active account; says nothing either way. */

@@ -8,6 +8,7 @@ const timeZone = 'Europe/Helsinki'
 const partsFormat = new Intl.DateTimeFormat('en-US', {
   timeZone,
   hourCycle: 'h23',
+  era: 'short',
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -20,8 +21,11 @@ const partsFormat = new Intl.DateTimeFormat('en-US', {
 export function helsinkiOffsetMinutes(instant: Date): number {
   const parts = partsFormat.formatToParts(instant)
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value)
-  const wallClockAsUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'))
-  return Math.round((wallClockAsUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000)
+  const wallClock = new Date(Date.UTC(2000, part('month') - 1, part('day'), part('hour'), part('minute'), part('second')))
+  // set apart: Date.UTC reads the years 0–99 as 1900–1999; 1 BC is the year 0
+  const bc = parts.find((p) => p.type === 'era')?.value === 'BC'
+  wallClock.setUTCFullYear(bc ? 1 - part('year') : part('year'))
+  return Math.round((wallClock.getTime() - Math.floor(instant.getTime() / 1000) * 1000) / 60_000)
 }
 
 /** The instant a Helsinki calendar day `YYYY-MM-DD` begins (00:00 local time). */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { honeypotFieldName } from '~/components/honeypot-field'
 import { prisma } from '~/utils/db.server'
+import { clientAddressHeader } from '~/utils/rate-limit.server'
 import { createCategories } from '../../../tests/support/application-fixtures'
 import { makeRequest, statusOf, createUser } from '../../../tests/support/request'
 import { createClient, createVoucher } from '../../../tests/support/voucher-fixtures'
@@ -28,7 +30,7 @@ function form(code: string, date: [string, string, string], extra: Record<string
 async function post(fields: Record<string, string>, ip = newIp()) {
   const { action } = await import('~/routes/voucher')
   const request = makeRequest('/voucher', { form: fields })
-  request.headers.set('X-Forwarded-For', ip)
+  request.headers.set(clientAddressHeader, ip)
   try {
     return (await action({ request, params: {}, context: {} })) as unknown
   } catch (thrown) {
@@ -143,16 +145,34 @@ describe('opening a voucher with its code and date of birth', () => {
       expect((await identifyClient({ code, dateOfBirth: '1950-01-01', ip }, now)).ok).toBe(false)
     }
     const right = { code: voucher.code, dateOfBirth: '1941-03-14', ip }
-    expect(await identifyClient(right, now)).toEqual({ ok: false, error: 'tooManyAttempts', retryAfterSeconds: 15 * 60 })
+    const refused = await identifyClient(right, now).catch((thrown: unknown) => thrown)
+    expect(refused).toBeInstanceOf(Response)
+    expect(refused).toMatchObject({ status: 429 })
+    expect((refused as Response).headers.get('Retry-After')).toBe(String(15 * 60))
     // another address is not affected; the same one is again after the window
     expect(await identifyClient({ ...right, ip: newIp() }, now)).toMatchObject({ ok: true })
     expect(await identifyClient(right, new Date(now.getTime() + 15 * minute))).toMatchObject({ ok: true })
   })
 
-  it('answers the per-IP limit with 429', async () => {
+  it('answers the per-IP limit with the 429 page (a thrown 429 with Retry-After)', async () => {
     const ip = newIp()
     for (let attempt = 0; attempt < 20; attempt++) await post(form(attempt < 10 ? unknownCode : otherUnknownCode('D'), ['1', '1', '1950']), ip)
-    expect(outcome(await post(form(otherUnknownCode('E'), ['1', '1', '1950']), ip))).toMatchObject({ status: 429, errors: { '': ['voucher:login.errors.tooManyAttempts'] } })
+    const refused = await post(form(otherUnknownCode('E'), ['1', '1', '1950']), ip)
+    expect(refused).toBeInstanceOf(Response)
+    expect((refused as Response).status).toBe(429)
+    expect(Number((refused as Response).headers.get('Retry-After'))).toBeGreaterThan(14 * 60)
+  })
+
+  it('ignores an empty honeypot, and answers a filled one as if the voucher opened, without opening it or counting a try', async () => {
+    const voucher = await voucherFor()
+    const ip = newIp()
+    const right = form(voucher.code, ['14', '3', '1941'], { redirectTo: '/my-voucher/feedback' })
+    const bot = outcome(await post({ ...right, [honeypotFieldName]: 'http://spam.example' }, ip))
+    expect(bot).toMatchObject({ status: 302, location: '/my-voucher/feedback', cookie: null })
+    expect(await prisma.clientSession.count({ where: { voucherId: voucher.id } })).toBe(0)
+    expect(await prisma.rateLimit.count({ where: { key: { contains: ip } } })).toBe(0)
+    expect(outcome(await post({ ...right, [honeypotFieldName]: '' }, ip))).toMatchObject({ status: 302, location: '/my-voucher/feedback' })
+    expect(await prisma.clientSession.count({ where: { voucherId: voucher.id } })).toBe(1)
   })
 
   it('does not open a cancelled voucher, and says so only after the right code and date', async () => {

@@ -2,14 +2,15 @@ import { recordAudit } from '~/modules/audit/audit.server'
 import { isoDate } from '~/modules/documents/dates'
 import { isValidVoucherCode, normaliseVoucherCode } from '~/modules/vouchers/voucher-code'
 import { prisma } from '~/utils/db.server'
-import { hitRateLimit } from '~/utils/rate-limit.server'
+import { enforceRateLimitPolicy, hitRateLimit } from '~/utils/rate-limit.server'
 
 /**
  * How a client (or a relative helping them) proves the voucher is theirs: today the voucher code and the date of
  * birth. This module is the only place that knows it; strong electronic identification (Suomi.fi) would replace
  * `identifyClient` and open the same session (ADR 0007).
  *
- * - At most 20 tries per IP address in 15 minutes.
+ * - A limit of tries per IP address (rateLimits.voucherLookupPerIp): past it, a 429 Response is thrown, which the
+ *   app shows as its "too many requests" page.
  * - After 5 wrong dates in a row the code is locked for 15 minutes (Voucher.failedCodeAttempts / codeLockedUntil,
  *   counted in one UPDATE so simultaneous tries cannot slip past); a correct try resets the count.
  * - An unknown code answers exactly as a wrong date does, and "locks" after as many tries (a rate-limit counter
@@ -18,15 +19,13 @@ import { hitRateLimit } from '~/utils/rate-limit.server'
  */
 export const maxWrongTries = 5
 export const lockMinutes = 15
-const triesPerIp = 20
-const ipWindowSeconds = 15 * 60
 
 export type ClientLoginInput = { code: string; dateOfBirth: string; ip: string }
 
 export type ClientLoginResult =
   | { ok: true; voucherId: string }
   | { ok: false; error: 'notMatching' | 'cancelled' }
-  | { ok: false; error: 'locked' | 'tooManyAttempts'; retryAfterSeconds: number }
+  | { ok: false; error: 'locked'; retryAfterSeconds: number }
 
 /** Stored codes keep the dash: XXXX-XXXX. */
 function storedCode(normalised: string): string {
@@ -37,12 +36,11 @@ function locked(until: Date, now: Date): ClientLoginResult {
   return { ok: false, error: 'locked', retryAfterSeconds: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000)) }
 }
 
-/** The voucher the code and date of birth open, or why not. `dateOfBirth` is `YYYY-MM-DD`. */
+/** The voucher the code and date of birth open, or why not. `dateOfBirth` is `YYYY-MM-DD`. Throws a 429 Response past the per-IP limit. */
 export async function identifyClient(input: ClientLoginInput, now = new Date()): Promise<ClientLoginResult> {
   const code = normaliseVoucherCode(input.code)
   if (!isValidVoucherCode(code)) return { ok: false, error: 'notMatching' }
-  const byIp = await hitRateLimit(`voucher-login:ip:${input.ip}`, triesPerIp, ipWindowSeconds, now)
-  if (!byIp.allowed) return { ok: false, error: 'tooManyAttempts', retryAfterSeconds: byIp.retryAfterSeconds }
+  await enforceRateLimitPolicy('voucherLookupPerIp', input.ip, now)
 
   const voucher = await prisma.voucher.findUnique({
     where: { code: storedCode(code) },

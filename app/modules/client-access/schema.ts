@@ -13,9 +13,9 @@ const dateRequired = 'voucher:login.errors.dateRequired'
 
 const datePart = z.string().trim().max(4).optional()
 
-/** Where the form sends the client after opening: a page of their voucher, nothing else. */
+/** Where the form sends the client after opening: a page of their voucher, nothing else (and only visible ASCII, as a Location header needs). */
 export function voucherRedirectTo(value: string | null | undefined): string {
-  if (typeof value !== 'string' || !/^\/my-voucher(?:[/?#]|$)/.test(value) || value.includes('//') || value.includes('\\')) return '/my-voucher'
+  if (typeof value !== 'string' || !/^\/my-voucher(?:[/?#][\x21-\x7e]*)?$/.test(value) || value.includes('//') || value.includes('\\')) return '/my-voucher'
   return value
 }
 

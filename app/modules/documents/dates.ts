@@ -6,9 +6,9 @@ export function helsinkiToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
 
-/** True for a real calendar date written `YYYY-MM-DD` (no 2026-02-30). */
+/** True for a real calendar date written `YYYY-MM-DD` (no 2026-02-30, and no year 0000, which PostgreSQL has not). */
 export function isIsoDate(value: string): boolean {
-  if (!isoDatePattern.test(value)) return false
+  if (!isoDatePattern.test(value) || value.startsWith('0000')) return false
   const date = new Date(`${value}T00:00:00.000Z`)
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
 }

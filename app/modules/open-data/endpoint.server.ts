@@ -7,10 +7,11 @@ import { jsonError, jsonResponse, methodNotAllowed, preflight } from './http.ser
 import { negotiateLocale, otherLocales } from './language'
 import type { MapContext } from './map.server'
 import { parseParams, type Endpoint, type Params } from './params'
+import { openDataRateLimit } from './rate-limit.server'
 import type { Found } from './queries.server'
 
 /**
- * The open-data routes' one way through: method → language → parameters → query → JSON with validators. Route
+ * The open-data routes' one way through: method → rate limit → parameters → language → query → JSON with validators. Route
  * modules stay thin: `loader = (args) => hsdsGet(args, 'services', ({ params, ctx }) => listServices(params, ctx))`.
  */
 export type HsdsRequest = { params: Params; ctx: MapContext; id: string }
@@ -51,6 +52,8 @@ export async function hsdsGet(
 ): Promise<Response> {
   if (request.method === 'OPTIONS') return preflight()
   if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(request.method)
+  const limited = await openDataRateLimit(request)
+  if (limited) return limited
   const url = new URL(request.url)
   const parsed = parseParams(endpoint, url.searchParams)
   if (!parsed.ok) return jsonError(400, 'invalid_parameter', parsed.detail, { parameter: parsed.parameter })

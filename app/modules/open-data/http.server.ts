@@ -12,9 +12,10 @@ import type { AppLocale } from '~/i18n'
  * - Texts depend on the language: `Vary: Accept-Language`, `Content-Language`, and `Link` headers to the same
  *   address in the other languages (`rel="alternate"; hreflang=…`).
  * - Errors are `{ "error": code, "detail": text }` (plus `parameter` for a bad parameter), never cached.
+ * - Past the per-address limit (rateLimits.openDataPerIp): 429 `too_many_requests` with `Retry-After` (seconds).
  */
 export const allowedMethods = 'GET, HEAD, OPTIONS'
-const exposedHeaders = 'ETag, Last-Modified, Link, Content-Language'
+const exposedHeaders = 'ETag, Last-Modified, Link, Content-Language, Retry-After'
 const maxAgeSeconds = 300
 
 function baseHeaders(): Headers {
@@ -26,7 +27,7 @@ function baseHeaders(): Headers {
   })
 }
 
-export type ErrorCode = 'invalid_parameter' | 'not_found' | 'method_not_allowed' | 'internal_error'
+export type ErrorCode = 'invalid_parameter' | 'not_found' | 'method_not_allowed' | 'too_many_requests' | 'internal_error'
 
 export function jsonError(status: number, error: ErrorCode, detail: string, extra: Record<string, string> = {}): Response {
   const headers = baseHeaders()

@@ -6,6 +6,7 @@ import { amountsIn } from './catalogue'
 import { locales, t, type Lang } from './i18n'
 import { expectPage, pageLang } from './page'
 import { literal } from './provider'
+import { completeLogin } from './second-factor'
 
 /**
  * Helpers for the voucher journeys (issue → choose → accept and record → settle → pay): logging in, the months the
@@ -15,13 +16,17 @@ import { literal } from './provider'
 
 // ─── People and languages ────────────────────────────────────────────────────
 
-/** Logs in from the login page (read in `lang`) and returns the language the account page is shown in: the user's own. */
+/**
+ * Logs in from the login page (read in `lang`), with the demo staff's authenticator code where asked, and returns
+ * the language the account page is shown in: the user's own.
+ */
 export async function logIn(page: Page, lang: Lang, email: string): Promise<Lang> {
   await page.goto('/login')
   await expectPage(page, lang, t(lang, 'auth:login.title'))
   await page.getByLabel(t(lang, 'auth:fields.email'), { exact: true }).fill(email)
   await page.getByLabel(t(lang, 'auth:fields.password'), { exact: true }).fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: t(lang, 'auth:login.submit'), exact: true }).click()
+  await completeLogin(page, email)
   await expect(page).toHaveURL('/account')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^(${locales.map((locale) => literal(t(locale, 'account.title')).source).join('|')})$`))
   return pageLang(page)
