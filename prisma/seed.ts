@@ -135,7 +135,18 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
   return countRows(prisma)
 }
 
+/**
+ * The demo accounts share one password and a published authenticator secret: a production database never gets them
+ * unless the operator says it is the demo (DEMO_MODE=on, as `npm run demo` runs it).
+ */
+function refuseProductionWithoutDemoMode(): void {
+  if (process.env.NODE_ENV === 'production' && process.env.DEMO_MODE !== 'on') {
+    throw new Error('db:seed writes demo accounts with a published password and authenticator key: refused with NODE_ENV=production (set DEMO_MODE=on for a demo)')
+  }
+}
+
 async function main() {
+  refuseProductionWithoutDemoMode()
   const started = performance.now()
   const db = database()
   try {

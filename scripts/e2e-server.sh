@@ -11,7 +11,9 @@ if [ "${E2E_SKIP_BUILD:-}" != '1' ]; then
 fi
 
 rm -rf ./data/e2e
-export PGLITE_DIR=./data/e2e/pglite MAIL_DIR=./data/e2e/mail UPLOAD_DIR=./data/e2e/uploads
+# TRUST_PROXY=1: the rate-limit spec sends X-Forwarded-For from made-up addresses, as a load balancer would, so its
+# counts never reach the other specs (which come from 127.0.0.1 without the header).
+export TRUST_PROXY=1 PGLITE_DIR=./data/e2e/pglite MAIL_DIR=./data/e2e/mail UPLOAD_DIR=./data/e2e/uploads
 # Mail goes to files (MAIL_DIR/<id>.json), where the tests read it.
 unset SMTP_URL DATABASE_URL
 

@@ -14,7 +14,7 @@ import { HoneypotField } from '~/components/honeypot-field'
 import { readFormData } from '~/utils/form-data.server'
 import { honeypotFilled } from '~/utils/honeypot.server'
 import { titleFromLoader } from '~/utils/meta'
-import { clientIp, enforceRateLimit } from '~/utils/rate-limit.server'
+import { clientIp, enforceRateLimitPolicy } from '~/utils/rate-limit.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta = titleFromLoader
@@ -25,13 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request)
-  await enforceRateLimit(`reset:ip:${clientIp(request)}`, 20, 60 * 60)
+  await enforceRateLimitPolicy('passwordResetRequestPerIp', clientIp(request))
   const sent = () => redirectWithToast('/login', { kind: 'info', message: 'toast.resetSent' })
   if (honeypotFilled(formData, '/forgot-password')) return sent()
   const submission = parseWithZod(formData, { schema: forgotPasswordSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { email } = submission.value
-  await enforceRateLimit(`reset:account:${email}`, 3, 60 * 60)
+  await enforceRateLimitPolicy('passwordResetRequestPerAccount', email)
   await requestPasswordReset(email)
   return sent()
 }

@@ -15,7 +15,7 @@ import { readFormData } from '~/utils/form-data.server'
 import { honeypotFilled } from '~/utils/honeypot.server'
 import { log } from '~/utils/logger.server'
 import { titleFromLoader } from '~/utils/meta'
-import { clearRateLimit, clientIp, enforceRateLimit } from '~/utils/rate-limit.server'
+import { clearRateLimitPolicy, clientIp, enforceRateLimitPolicy } from '~/utils/rate-limit.server'
 import { createSession, getUser, safeRedirectTo, secondFactorPath } from '~/utils/session.server'
 
 export const meta = titleFromLoader
@@ -26,10 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { title: await pageTitle(request, 'auth:login.title'), redirectTo }
 }
 
-const attemptsPerAccount = 10
-const attemptsPerIp = 50
-const windowSeconds = 15 * 60
-
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request)
   // a bot filled in the hidden field: the login page again, as after any other attempt, and nothing else
@@ -39,8 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
   const { email, password, redirectTo } = submission.value
-  await enforceRateLimit(`login:ip:${clientIp(request)}`, attemptsPerIp, windowSeconds)
-  await enforceRateLimit(`login:account:${email}`, attemptsPerAccount, windowSeconds)
+  await enforceRateLimitPolicy('loginPerIp', clientIp(request))
+  await enforceRateLimitPolicy('loginPerAccount', email)
   const result = await authenticate(email, password)
   if (!result.ok) {
     log.warn('authentication failed', { actorId: result.userId ?? null, route: '/login', reason: result.error })
@@ -49,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  await clearRateLimit(`login:account:${email}`)
+  await clearRateLimitPolicy('loginPerAccount', email)
   const headers = new Headers()
   headers.append('Set-Cookie', await createSession(result.userId, request.headers.get('user-agent')))
   headers.append('Set-Cookie', await localeCookie.serialize(result.locale))

@@ -14,13 +14,10 @@ import { confirmEnrolment, pendingEnrolment } from '~/modules/accounts/second-fa
 import { readFormData } from '~/utils/form-data.server'
 import { log } from '~/utils/logger.server'
 import { titleFromLoader } from '~/utils/meta'
-import { clearRateLimit, enforceRateLimit } from '~/utils/rate-limit.server'
+import { clearRateLimitPolicy, enforceRateLimitPolicy } from '~/utils/rate-limit.server'
 import { getUser, requirePendingSecondFactor, safeRedirectTo } from '~/utils/session.server'
 
 export const meta = titleFromLoader
-
-const attemptsPerUser = 10
-const windowSeconds = 15 * 60
 
 /**
  * Setting up an authenticator app: staff without one come here after their password. Once the code is confirmed
@@ -43,8 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePendingSecondFactor(request, 'enrol')
   const submission = parseWithZod(await readFormData(request), { schema: secondFactorSchema })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['code'] }), recoveryCodes: null }, { status: 400 })
-  const rateKey = `second-factor:user:${user.id}`
-  await enforceRateLimit(rateKey, attemptsPerUser, windowSeconds)
+  await enforceRateLimitPolicy('secondFactorPerUser', user.id)
   const result = await confirmEnrolment(user.id, user.sessionId, submission.value.code)
   if (!result.ok) {
     log.warn('second factor failed', { actorId: user.id, route: '/login/second-factor-setup', reason: result.reason })
@@ -53,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  await clearRateLimit(rateKey)
+  await clearRateLimitPolicy('secondFactorPerUser', user.id)
   return { result: submission.reply({ resetForm: true }), recoveryCodes: result.recoveryCodes }
 }
 

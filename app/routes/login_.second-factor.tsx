@@ -13,16 +13,13 @@ import { verifySecondFactor } from '~/modules/accounts/second-factor.server'
 import { readFormData } from '~/utils/form-data.server'
 import { log } from '~/utils/logger.server'
 import { titleFromLoader } from '~/utils/meta'
-import { clearRateLimit, enforceRateLimit } from '~/utils/rate-limit.server'
+import { clearRateLimitPolicy, enforceRateLimitPolicy } from '~/utils/rate-limit.server'
 import { requirePendingSecondFactor, safeRedirectTo } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta = titleFromLoader
 
 /** Code attempts per staff user: ten in a quarter of an hour leave a guesser one chance in 100,000. */
-const attemptsPerUser = 10
-const windowSeconds = 15 * 60
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePendingSecondFactor(request, 'required')
   const redirectTo = safeRedirectTo(new URL(request.url).searchParams.get('redirectTo'), '/account')
@@ -33,8 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePendingSecondFactor(request, 'required')
   const submission = parseWithZod(await readFormData(request), { schema: secondFactorSchema })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['code'] }) }, { status: 400 })
-  const rateKey = `second-factor:user:${user.id}`
-  await enforceRateLimit(rateKey, attemptsPerUser, windowSeconds)
+  await enforceRateLimitPolicy('secondFactorPerUser', user.id)
   const result = await verifySecondFactor(user.id, user.sessionId, submission.value.code)
   if (!result.ok) {
     log.warn('second factor failed', { actorId: user.id, route: '/login/second-factor', reason: result.reason })
@@ -43,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  await clearRateLimit(rateKey)
+  await clearRateLimitPolicy('secondFactorPerUser', user.id)
   const destination = safeRedirectTo(submission.value.redirectTo, '/account')
   if (result.method === 'recoveryCode') {
     return redirectWithToast(destination, { kind: 'info', message: 'security:toast.recoveryCodeUsed' })

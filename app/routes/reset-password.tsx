@@ -16,7 +16,7 @@ import { readFormData } from '~/utils/form-data.server'
 import { honeypotFilled } from '~/utils/honeypot.server'
 import { log } from '~/utils/logger.server'
 import { titleFromLoader } from '~/utils/meta'
-import { clientIp, enforceRateLimit } from '~/utils/rate-limit.server'
+import { clientIp, enforceRateLimitPolicy } from '~/utils/rate-limit.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export const meta = titleFromLoader
@@ -30,7 +30,7 @@ const serverSchema = refusingCommonPasswords(resetPasswordSchema)
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request)
-  await enforceRateLimit(`reset-password:ip:${clientIp(request)}`, 20, 60 * 60)
+  await enforceRateLimitPolicy('passwordResetPerIp', clientIp(request))
   if (honeypotFilled(formData, '/reset-password')) {
     return redirectWithToast('/login', { kind: 'success', message: 'toast.passwordChanged' })
   }

@@ -15,7 +15,7 @@ import { refusingCommonPasswords } from '~/modules/accounts/common-passwords.ser
 import { readFormData } from '~/utils/form-data.server'
 import { honeypotFilled } from '~/utils/honeypot.server'
 import { titleFromLoader } from '~/utils/meta'
-import { clientIp, enforceRateLimit } from '~/utils/rate-limit.server'
+import { clientIp, enforceRateLimitPolicy } from '~/utils/rate-limit.server'
 import { getUser } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -30,7 +30,7 @@ const serverSchema = refusingCommonPasswords(signupSchema)
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request)
-  await enforceRateLimit(`signup:ip:${clientIp(request)}`, 20, 60 * 60)
+  await enforceRateLimitPolicy('signupPerIp', clientIp(request))
   if (honeypotFilled(formData, '/signup')) {
     return redirectWithToast('/signup/sent', { kind: 'success', message: 'toast.signupSent' })
   }

@@ -14,6 +14,18 @@ function perMinute(variable: string, fallback: number): RateLimitPolicy {
 }
 
 export const rateLimits = {
+  /** password attempts from one address, and for one account (cleared by a successful login) */
+  loginPerIp: { limit: 50, windowSeconds: 15 * 60 },
+  loginPerAccount: { limit: 10, windowSeconds: 15 * 60 },
+  /** authenticator or recovery codes, per staff user (set-up and login; cleared by a good code) */
+  secondFactorPerUser: { limit: 10, windowSeconds: 15 * 60 },
+  /** new accounts from one address */
+  signupPerIp: { limit: 20, windowSeconds: 60 * 60 },
+  /** reset links asked for from one address, and for one email address */
+  passwordResetRequestPerIp: { limit: 20, windowSeconds: 60 * 60 },
+  passwordResetRequestPerAccount: { limit: 3, windowSeconds: 60 * 60 },
+  /** new passwords set with a reset link, per address */
+  passwordResetPerIp: { limit: 20, windowSeconds: 60 * 60 },
   /** opening a voucher with its code (beside the per-code lock of client-login.server.ts) */
   voucherLookupPerIp: { limit: 20, windowSeconds: 15 * 60 },
   /** document uploads, per signed-in user */

@@ -166,6 +166,45 @@ describe('rate limits on routes', () => {
   })
 })
 
+describe('rate limits on the account forms', () => {
+  const loginForm = (email: string): Init => ({ form: { email, password: 'not the password at all' } })
+
+  it('login: per account across addresses, and per address across accounts', async () => {
+    const { action } = (await import('~/routes/login')) as { action: Handler }
+    const email = `limited-${Date.now()}@example.com`
+    for (let i = 0; i < rateLimits.loginPerAccount.limit; i++) {
+      expect((await call(action, request('/login', newAddress(), loginForm(email)))).status, `try ${i + 1}`).toBe(400)
+    }
+    const refused = await call(action, request('/login', newAddress(), loginForm(email)))
+    expect(refused.status).toBe(429)
+    expect(Number(refused.response?.headers.get('Retry-After'))).toBeGreaterThan(14 * 60)
+    // another account from a fresh address is not touched by this one's count
+    expect((await call(action, request('/login', newAddress(), loginForm(`other-${email}`)))).status).toBe(400)
+
+    const { page } = await exhaust(action, '/login', rateLimits.loginPerIp.limit, () => loginForm(`${Math.random()}@example.com`))
+    expect(page).toContain('Du kan försöka igen om 15 minuter.')
+  })
+
+  it('sign-up, reset requests and new passwords: per address, and reset links per email address too', async () => {
+    for (const [path, load, limit] of [
+      ['/signup', () => import('~/routes/signup'), rateLimits.signupPerIp.limit],
+      ['/forgot-password', () => import('~/routes/forgot-password'), rateLimits.passwordResetRequestPerIp.limit],
+      ['/reset-password', () => import('~/routes/reset-password'), rateLimits.passwordResetPerIp.limit],
+    ] as const) {
+      const { action } = (await load()) as { action: Handler }
+      const { retryAfter, page } = await exhaust(action, path, limit, () => ({ form: {} }))
+      expect(Number(retryAfter), path).toBeGreaterThan(59 * 60)
+      expect(page, path).toContain('Du kan försöka igen om 60 minuter.')
+    }
+    const { action } = (await import('~/routes/forgot-password')) as { action: Handler }
+    const email = `reset-${Date.now()}@example.com`
+    for (let i = 0; i < rateLimits.passwordResetRequestPerAccount.limit; i++) {
+      expect((await call(action, request('/forgot-password', newAddress(), { form: { email } }))).status, `request ${i + 1}`).toBe(302)
+    }
+    expect((await call(action, request('/forgot-password', newAddress(), { form: { email } }))).status).toBe(429)
+  })
+})
+
 describe('the honeypot on the client feedback form', () => {
   it('thanks a bot that filled it as if the feedback were saved, and saves nothing', async () => {
     const world = await createVoucherWorld({ validTo: new Date('2030-12-31') })

@@ -56,6 +56,11 @@ export async function enforceRateLimitPolicy(name: RateLimitName, subject: strin
   if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds)
 }
 
+/** Forgets the requests counted under a policy for `subject` (after a successful login, say). */
+export async function clearRateLimitPolicy(name: RateLimitName, subject: string): Promise<void> {
+  await clearRateLimit(`${name}:${subject}`)
+}
+
 /** The generous per-address limit on public pages (the catalogue, producer profiles, the register). */
 export async function limitPublicPage(request: Request): Promise<void> {
   await enforceRateLimitPolicy('publicPagesPerIp', clientIp(request))

@@ -28,7 +28,10 @@ function specPasswords(): string[] {
   return [...found]
 }
 
-/** Tokens and codes in the links of the emails the run sent: query values and long path segments. */
+/** A record id (Prisma's cuid): links name records, and the audit log names them too; they are not secrets. */
+const recordId = /^c[a-z0-9]{24}$/
+
+/** Tokens and codes in the links of the emails the run sent: query values and long path segments other than record ids. */
 function mailTokens(): string[] {
   const dir = join(e2eDir, 'mail')
   if (!existsSync(dir)) return []
@@ -38,7 +41,7 @@ function mailTokens(): string[] {
     for (const match of `${mail.text ?? ''} ${mail.html ?? ''}`.matchAll(/https?:\/\/[^\s<>()[\]"']+/g)) {
       const url = new URL(match[0].replace(/&amp;/g, '&'))
       for (const value of url.searchParams.values()) if (value.length >= 16) tokens.add(value)
-      for (const segment of url.pathname.split('/')) if (segment.length >= 24) tokens.add(decodeURIComponent(segment))
+      for (const segment of url.pathname.split('/')) if (segment.length >= 24 && !recordId.test(segment)) tokens.add(decodeURIComponent(segment))
     }
   }
   return [...tokens]

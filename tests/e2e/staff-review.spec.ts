@@ -1,11 +1,12 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../prisma/seed/accounts'
+import { DEMO_ACCOUNTS } from '../../prisma/seed/accounts'
 import { ORGANISATION_SPECS } from '../../prisma/seed/organisation-catalogue'
 import { RULEBOOK } from '../../prisma/seed/rulebook'
 import { expectNoAxeViolations } from './support/axe'
-import { locales, t, type Lang } from './support/i18n'
+import { t, type Lang } from './support/i18n'
 import { linkFrom, readMail } from './support/mail'
-import { expectPage, pageLang } from './support/page'
+import { expectPage } from './support/page'
+import { logIn } from './support/vouchers'
 import { category, documentType, helsinkiToday, literal, minimalPdf, shownDate, tv } from './support/provider'
 
 const lang: Lang = 'sv'
@@ -22,18 +23,6 @@ async function openBrowser(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: lang, extraHTTPHeaders: { 'Accept-Language': lang } })
   opened.push(context)
   return context.newPage()
-}
-
-/** Logs in from the login page (in Swedish) and returns the language the account page is shown in: the user's own. */
-async function logIn(page: Page, email: string): Promise<Lang> {
-  await page.goto('/login')
-  await expectPage(page, lang, t(lang, 'auth:login.title'))
-  await page.getByLabel(t(lang, 'auth:fields.email'), { exact: true }).fill(email)
-  await page.getByLabel(t(lang, 'auth:fields.password'), { exact: true }).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: t(lang, 'auth:login.submit'), exact: true }).click()
-  await expect(page).toHaveURL('/account')
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^(${locales.map((locale) => t(locale, 'account.title')).join('|')})$`))
-  return pageLang(page)
 }
 
 /** Switches the logged-in user to Swedish with the header's language buttons (a full page load). */
@@ -106,7 +95,7 @@ test.describe('a reviewer returns an application, the provider completes it, sta
     // ── The reviewer finds the association's submitted application in the queue ──
     const reviewer = await openBrowser(browser)
     // The seeded reviewer reads Finnish (prisma/seed/accounts.ts); the language buttons switch the account to Swedish.
-    const reviewerOwnLang = await logIn(reviewer, DEMO_ACCOUNTS.reviewer)
+    const reviewerOwnLang = await logIn(reviewer, lang, DEMO_ACCOUNTS.reviewer)
     const reviewerName = 'Mikko Rantala'
     if (reviewerOwnLang !== lang) {
       await expectPage(reviewer, reviewerOwnLang, t(reviewerOwnLang, 'account.title'))
@@ -162,7 +151,7 @@ test.describe('a reviewer returns an application, the provider completes it, sta
 
     // ── The owner logs in, opens the application and sees what to fix ──
     const provider = await openBrowser(browser)
-    expect(await logIn(provider, DEMO_ACCOUNTS.agare)).toBe(lang)
+    expect(await logIn(provider, lang, DEMO_ACCOUNTS.agare)).toBe(lang)
     await expectPage(provider, lang, t(lang, 'account.title'))
     await provider.goto(applicationPath)
     await expectPage(provider, lang, t(lang, 'applications:detail.heading'))
@@ -289,7 +278,7 @@ test.describe('a reviewer returns an application, the provider completes it, sta
 
     // ── The admin suspends the entry ──
     const admin = await openBrowser(browser)
-    expect(await logIn(admin, DEMO_ACCOUNTS.admin)).toBe(lang)
+    expect(await logIn(admin, lang, DEMO_ACCOUNTS.admin)).toBe(lang)
     await expectPage(admin, lang, t(lang, 'account.title'))
     await admin.goto(`/staff/register/${organisationId}`)
     await expectPage(admin, lang, association.name)

@@ -4,6 +4,7 @@ import { expectNoAxeViolations } from './support/axe'
 import { locales, t, type Lang } from './support/i18n'
 import { linkFrom, readMail } from './support/mail'
 import { expectPage, pageLang } from './support/page'
+import { completeLogin } from './support/second-factor'
 
 /** Logs in from the login page and checks the account page; the session's language becomes the user's own. */
 async function logIn(page: Page, email: string, password: string): Promise<Lang> {
@@ -11,6 +12,7 @@ async function logIn(page: Page, email: string, password: string): Promise<Lang>
   await page.getByLabel(t(formLang, 'auth:fields.email'), { exact: true }).fill(email)
   await page.getByLabel(t(formLang, 'auth:fields.password'), { exact: true }).fill(password)
   await page.getByRole('button', { name: t(formLang, 'auth:login.submit'), exact: true }).click()
+  await completeLogin(page, email)
   await expect(page).toHaveURL('/account')
   // The account page in any language: once it is rendered, <html lang> has been updated with it.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(new RegExp(`^(${locales.map((locale) => t(locale, 'account.title')).join('|')})$`))
