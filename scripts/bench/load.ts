@@ -1,8 +1,10 @@
 // npm run bench:load: the production server under concurrent load (issue 8). A benchmark, not a test: it exits 0
 // whatever the figures, and non-zero only when something crashed. It builds nothing: run `npm run build` first.
 //
-// 1. the database: DATABASE_URL when given (a throwaway, empty PostgreSQL on this machine: it is migrated and filled),
-//    else a fresh embedded PGlite in ./data/bench-load/pglite (said so in the output: one connection, so much slower);
+// 1. the database: DATABASE_URL when given (a throwaway, empty PostgreSQL on this machine: it is migrated and filled);
+//    else a throwaway PostgreSQL cluster of its own on a free 127.0.0.1 port (initdb, as .ci/run does; removed at the
+//    end) when the Debian binaries are installed; else a fresh embedded PGlite in ./data/bench-load/pglite (said so in
+//    the output: one connection, so much slower);
 // 2. fills it: the national-scale register of `npm run bench` (scripts/bench/generate.ts) for the public pages and
 //    the demo seed on top (providers with voucher clients in service), scripts/bench/load-data.ts;
 // 3. starts the production server (scripts/serve.ts; NODE_ENV=production, WORKERS=off, on 127.0.0.1 only, the
@@ -21,6 +23,7 @@ import { join, resolve } from 'node:path'
 import autocannon, { type RequestParams, type Result } from 'autocannon'
 import { helsinkiToday } from '../../app/modules/documents/dates'
 import { DEMO_PASSWORD } from '../../prisma/seed/accounts'
+import { postgresBinaries, startPostgresServer, type PostgresServer } from '../../tests/support/postgres-server'
 import { readMunicipalities } from '../../prisma/seed/source-data'
 import { prepareLoadData, type LoadDatabase, type LoadProvider } from './load-data'
 
@@ -219,21 +222,34 @@ function printPhases(phases: Phase[]) {
 
 async function main() {
   if (!existsSync('build/server/index.js')) throw new Error('No production build: run `npm run build` first (bench:load builds nothing).')
-  const databaseUrl = process.env.DATABASE_URL
   rmSync(workDir, { recursive: true, force: true })
   mkdirSync(workDir, { recursive: true })
   let database: LoadDatabase
   let databaseName: string
-  if (databaseUrl) {
-    loopbackOnly(databaseUrl)
-    database = { databaseUrl }
-    databaseName = `PostgreSQL at ${new URL(databaseUrl).host}`
+  let ownServer: PostgresServer | null = null
+  const bin = postgresBinaries()
+  if (process.env.DATABASE_URL) {
+    loopbackOnly(process.env.DATABASE_URL)
+    database = { databaseUrl: process.env.DATABASE_URL }
+    databaseName = `PostgreSQL at ${new URL(process.env.DATABASE_URL).host}`
+  } else if (bin) {
+    ownServer = await startPostgresServer(bin)
+    database = { databaseUrl: ownServer.url }
+    databaseName = `PostgreSQL ${bin.split('/').at(-2)} (a throwaway cluster on 127.0.0.1:${ownServer.port})`
   } else {
     database = { pgliteDir: join(workDir, 'pglite') }
     databaseName = 'PGlite (embedded, one connection)'
-    log('No DATABASE_URL: running on PGlite in ./data/bench-load/pglite. The targets are for PostgreSQL; give')
-    log('DATABASE_URL=postgresql://…@127.0.0.1/… (an empty throwaway database) for the real figures.')
+    log('No DATABASE_URL and no PostgreSQL binaries: running on PGlite in ./data/bench-load/pglite. The targets are')
+    log('for PostgreSQL: apt-get install postgresql, or give DATABASE_URL=postgresql://…@127.0.0.1/… (an empty database).')
   }
+  try {
+    await measureAll(database, databaseName)
+  } finally {
+    await ownServer?.destroy()
+  }
+}
+
+async function measureAll(database: LoadDatabase, databaseName: string) {
   log(`Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((load) => load.toFixed(1)).join(' ')}; database: ${databaseName}`)
 
   log('filling the database: the national-scale register, then the demo seed')
