@@ -43,6 +43,6 @@ export function translator(locale: AppLocale, namespace: Namespace = 'common'): 
 
 /** "<page> – <app name>" in the request's language; `key` may carry a namespace prefix ("auth:login.title"). */
 export async function pageTitle(request: Request, key: string, options?: Record<string, unknown>): Promise<string> {
-  const t = await i18nServer.getFixedT(request, [...namespaces])
+  const t = await translator(await getLocale(request))
   return `${t(key, options)} – ${t('app.name')}`
 }

@@ -5,7 +5,7 @@
 // 2. for PostgreSQL (a throwaway server on a free 127.0.0.1 port, as .ci/run starts it; skipped with a message when
 //    the binaries are missing) and PGlite (./data/bench/pglite, cached between runs keyed by the generator version
 //    and the migrations): migrates, generates the national-scale data set (scripts/bench/generate.ts), starts the
-//    production server (remix-serve, NODE_ENV=production, WORKERS=off, DEMO_MODE=on) and waits until it answers;
+//    production server (scripts/serve.ts, as `npm start`; NODE_ENV=production, WORKERS=off, DEMO_MODE=on) and waits until it answers;
 // 3. measures the server response time (sequential requests from this process, full body read, after a warm-up) of
 //    the search page (category + municipality + language + free places, distance sort; rotating over a fixed list
 //    of categories and municipalities), the producer profile (rotating over 50 organisations) and /accessibility
@@ -193,6 +193,8 @@ async function startServer(name: string, database: { DATABASE_URL?: string; PGLI
     PORT: String(port),
     APP_ORIGIN: origin,
     LOG_LEVEL: 'warn',
+    // one address sends every request: the per-address limit on public pages would answer 429 after 300 a minute
+    RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
     MAIL_DIR: join(benchDir, 'mail'),
     UPLOAD_DIR: join(benchDir, 'uploads'),
   }
@@ -202,9 +204,8 @@ async function startServer(name: string, database: { DATABASE_URL?: string; PGLI
   Object.assign(env, database)
   const logFile = join(benchDir, `server-${name}.log`)
   const out = createWriteStream(logFile)
-  // cwd data/bench: remix-serve serves build/client relative to it; packages still resolve from ../../node_modules
-  const child: ChildProcess = spawn('npx', ['remix-serve', './build/server/index.js'], {
-    cwd: benchDir,
+  // the production server (`npm start`, ADR 0011) on the snapshot of the build
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', snapshotBuild], {
     env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

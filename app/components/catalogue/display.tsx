@@ -7,6 +7,7 @@ import type { LocalisedText } from '~/modules/offers/texts'
 import { municipalityName, type MunicipalityNames } from '~/modules/organisations/municipality-name'
 import { formatCents } from '~/utils/format'
 import { copaymentRange, type ReaderValue } from '~/modules/public-catalogue/voucher'
+import { intlCollator, numberFormat } from '~/utils/intl'
 
 /**
  * Presentational pieces shared by the catalogue pages (search, compare, profile, what would I pay). No data
@@ -108,7 +109,7 @@ export function FreePlaces({ freePlaces, confirmedAt, now }: { freePlaces: numbe
 
 /** Municipality codes → names in the reader's language, alphabetically. */
 export function municipalityNames(codes: readonly string[], municipalities: readonly (MunicipalityNames & { code: string })[], locale: AppLocale): string[] {
-  const collator = new Intl.Collator(intlLocale[locale])
+  const collator = intlCollator(intlLocale[locale])
   const byCode = new Map(municipalities.map((municipality) => [municipality.code, municipality]))
   return codes
     .map((code) => {
@@ -120,12 +121,12 @@ export function municipalityNames(codes: readonly string[], municipalities: read
 
 /** "12,5" km: one decimal under 10 km, whole kilometres above. */
 export function formatKm(km: number, locale: AppLocale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km)
+  return numberFormat(intlLocale[locale], { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km)
 }
 
 /** "2 %" */
 export function formatRate(basisPoints: number, locale: AppLocale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000)
+  return numberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000)
 }
 
 /** A term and its description in a facts list. */

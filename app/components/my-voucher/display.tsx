@@ -4,6 +4,7 @@ import { intlLocale, isLocale, type AppLocale } from '~/i18n'
 import type { ChoiceState } from '~/modules/choices/state'
 import { formatUnits } from '~/modules/settlements/format'
 import { formatCents, formatDate } from '~/utils/format'
+import { numberFormat } from '~/utils/intl'
 
 /** Presentational pieces of the client's voucher pages (texts in the voucher namespace). */
 export type Unit = 'HOUR' | 'DAY' | 'VISIT' | 'MONTH'
@@ -26,7 +27,7 @@ export function perUnit(t: TFunction, cents: number, unit: Unit, locale: AppLoca
 
 /** A rating with one decimal in the reader's conventions: 4,2 */
 export function formatRating(average: number, locale: AppLocale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average)
+  return numberFormat(intlLocale[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average)
 }
 
 /** What has become of a choice, in plain words ("Waiting for Närpes Hemvård to accept you"). */

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../utils/intl'
 /**
  * Helsinki calendar days → UTC instants, for filtering timestamps by the day a Finnish reader sees (pure).
  * Europe/Helsinki is UTC+2 in winter and UTC+3 in summer; the clocks change at 03:00/04:00 local time, so
@@ -5,7 +6,7 @@
  */
 const timeZone = 'Europe/Helsinki'
 
-const partsFormat = new Intl.DateTimeFormat('en-US', {
+const partsFormat = dateTimeFormat('en-US', {
   timeZone,
   hourCycle: 'h23',
   era: 'short',

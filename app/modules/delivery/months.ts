@@ -1,5 +1,6 @@
 import { intlLocale, type AppLocale } from '~/i18n'
 import { isoDate, utcDate } from '~/modules/documents/dates'
+import { dateTimeFormat } from '~/utils/intl'
 
 /**
  * Calendar months as the database keeps them: the first day at UTC midnight (`@db.Date`). Units count against the
@@ -13,5 +14,5 @@ export function monthOf(day: string | Date): Date {
 
 /** The month's name and year in the reader's language: "November 2026", "marraskuu 2026". */
 export function formatMonth(month: Date | string, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(month))
+  return dateTimeFormat(intlLocale[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(month))
 }

@@ -1,4 +1,5 @@
 import { intlLocale, type AppLocale } from '~/i18n'
+import { numberFormat } from '~/utils/intl'
 
 /**
  * Units typed by providers (hours, days, visits) → integer hundredths, and back. Pure; shared by server and browser.
@@ -45,7 +46,7 @@ export function formatUnitsForInput(hundredths: number, decimalSeparator: ',' | 
 
 /** Hundredths on screen with Finland's conventions in the reader's language (intlLocale): 150 → "1,5"; a real minus sign. */
 export function formatUnits(hundredths: number, locale: AppLocale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 2 }).format(hundredths / 100)
+  return numberFormat(intlLocale[locale], { maximumFractionDigits: 2 }).format(hundredths / 100)
 }
 
 export type UnitOfMeasure = 'HOUR' | 'DAY' | 'VISIT' | 'MONTH'

@@ -1,9 +1,10 @@
+import { dateTimeFormat } from '../../utils/intl'
 /** Calendar dates of documents: `YYYY-MM-DD` in forms, UTC midnight in the database (@db.Date). Pure. */
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/
 
 /** Today's date in Finland (Europe/Helsinki) as `YYYY-MM-DD`. */
 export function helsinkiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return dateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
 
 /** True for a real calendar date written `YYYY-MM-DD` (no 2026-02-30, and no year 0000, which PostgreSQL has not). */

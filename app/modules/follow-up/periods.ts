@@ -1,5 +1,6 @@
 import { intlLocale, type AppLocale } from '~/i18n'
 import { helsinkiToday } from '~/modules/documents/dates'
+import { dateTimeFormat } from '~/utils/intl'
 
 /**
  * The follow-up's calendar: months are `YYYY-MM` in the address and UTC midnight of their first day in SQL (the way
@@ -76,5 +77,5 @@ export function periodOf(month: string): Period {
 export function monthLabel(month: string, locale: AppLocale, style: 'long' | 'short' = 'long'): string {
   const options: Intl.DateTimeFormatOptions =
     style === 'long' ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'short', year: '2-digit', timeZone: 'UTC' }
-  return new Intl.DateTimeFormat(intlLocale[locale], options).format(monthStart(month))
+  return dateTimeFormat(intlLocale[locale], options).format(monthStart(month))
 }

@@ -1,4 +1,5 @@
 import { intlLocale, type AppLocale } from '~/i18n'
+import { intlCollator } from '~/utils/intl'
 
 /**
  * Service languages: ISO 639-1 codes (two lowercase letters) plus Finnish Sign Language (`fse`) and Finland-Swedish
@@ -103,7 +104,7 @@ export function capitalised(text: string): string {
  * alphabetically by their name in the reader's language. Duplicates are dropped.
  */
 export function sortLanguages(codes: readonly string[], locale: AppLocale): string[] {
-  const collator = new Intl.Collator(intlLocale[locale])
+  const collator = intlCollator(intlLocale[locale])
   const fixed = checkboxLanguages as readonly string[]
   const unique = [...new Set(codes)]
   return [
@@ -121,7 +122,7 @@ export function languageList(codes: readonly string[], locale: AppLocale): strin
 
 /** Every known language, as options sorted by name in the reader's language (the list under the input). */
 export function languageOptions(locale: AppLocale): { code: ServiceLanguageCode; name: string }[] {
-  const collator = new Intl.Collator(intlLocale[locale])
+  const collator = intlCollator(intlLocale[locale])
   return (Object.keys(serviceLanguages) as ServiceLanguageCode[])
     .map((code) => ({ code, name: languageName(code, locale) }))
     .sort((a, b) => collator.compare(a.name, b.name))

@@ -7,6 +7,7 @@ import { municipalityName } from '~/modules/organisations/municipality-name'
 import { textOrder } from '~/modules/public-catalogue/text-order'
 import { hsdsId } from './ids'
 import type { CategoryRow, CategoryValue, EntryRow, MunicipalityRow, OfferRow, OrganisationRow, UnitRow } from './select.server'
+import { numberFormat } from '~/utils/intl'
 
 /**
  * Our register as Open Referral HSDS 3.1 objects (pure apart from the id hash). The shapes follow the compiled
@@ -97,7 +98,7 @@ function euros(cents: number): number {
 }
 
 function euroText(cents: number, locale: AppLocale): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-FI' : `${locale}-FI`, { style: 'currency', currency: 'EUR' }).format(cents / 100)
+  return numberFormat(locale === 'en' ? 'en-FI' : `${locale}-FI`, { style: 'currency', currency: 'EUR' }).format(cents / 100)
 }
 
 function categoryName(category: Pick<CategoryRow, 'nameFi' | 'nameSv' | 'nameEn'>, locale: AppLocale): string {

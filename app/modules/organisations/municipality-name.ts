@@ -1,4 +1,5 @@
 import { intlLocale, type AppLocale } from '~/i18n'
+import { intlCollator } from '~/utils/intl'
 
 export type MunicipalityNames = {
   nameFi: string
@@ -26,7 +27,7 @@ export function municipalityOptions<T extends MunicipalityNames & { code: string
   municipalities: readonly T[],
   locale: AppLocale,
 ): { value: string; label: string }[] {
-  const collator = new Intl.Collator(intlLocale[locale])
+  const collator = intlCollator(intlLocale[locale])
   return municipalities
     .map((municipality) => ({ value: municipality.code, label: municipalityName(municipality, locale) }))
     .sort((a, b) => collator.compare(a.label, b.label))

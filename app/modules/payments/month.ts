@@ -1,4 +1,5 @@
 import { intlLocale, type AppLocale } from '~/i18n'
+import { dateTimeFormat } from '~/utils/intl'
 
 /** Settlement months are stored as their first day (UTC midnight, @db.Date). Pure: shared with the browser. */
 
@@ -15,5 +16,5 @@ export function monthNumeric(month: Date | string): string {
 
 /** `lokakuu 2026`, `oktober 2026`, `October 2026` */
 export function monthName(month: Date | string, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(month))
+  return dateTimeFormat(intlLocale[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(month))
 }

@@ -7,6 +7,7 @@ import { formatDate } from '~/utils/format'
 import { can, type Role } from '~/utils/permissions'
 import { notifyOrganisationOwners, providerLink, type OrganisationNotice } from './notify.server'
 import { maxSuspensionLeadDays, reasonMaxLength } from './schema'
+import { dateTimeFormat } from '~/utils/intl'
 
 /**
  * One organisation's entries in the producer register: per category its status (active, suspended with reason,
@@ -73,7 +74,7 @@ export function helsinkiStartOfDay(isoDate: string): Date {
   const midnightUtc = utcDate(isoDate).getTime()
   for (const offsetHours of [2, 3]) {
     const candidate = new Date(midnightUtc - offsetHours * hourMs)
-    const wall = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', hourCycle: 'h23' }).format(candidate)
+    const wall = dateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', hourCycle: 'h23' }).format(candidate)
     if (helsinkiToday(candidate) === isoDate && wall === '00') return candidate
   }
   throw new Error(`No Helsinki midnight on ${isoDate}`)

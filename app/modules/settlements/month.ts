@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../utils/intl'
 /**
  * Settlement months: the first day of a calendar month at UTC midnight (as stored in a @db.Date column), written
  * `YYYY-MM` in addresses, files and the accounts-payable CSV. "Now" is read in Finland (Europe/Helsinki). Pure.
@@ -22,7 +23,7 @@ export function addMonths(month: Date, months: number): Date {
 
 /** The month it is now in Finland. */
 export function currentMonth(now = new Date()): Date {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit' }).formatToParts(now)
+  const parts = dateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit' }).formatToParts(now)
   const part = (type: 'year' | 'month') => Number(parts.find((p) => p.type === type)?.value)
   return new Date(Date.UTC(part('year'), part('month') - 1, 1))
 }

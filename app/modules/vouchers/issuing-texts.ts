@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next'
 import { intlLocale, type AppLocale } from '~/i18n'
 import type { IncomeExplanation } from '~/modules/public-catalogue/voucher'
 import { formatCents } from '~/utils/format'
+import { numberFormat } from '~/utils/intl'
 
 /**
  * Sentences about a voucher built from the issuing namespace, for the staff pages (useTranslation's t) and for the
@@ -22,7 +23,7 @@ export function grantText(t: TFunction, grant: { unitsPerMonth: number | null; u
 
 /** "2 %" */
 export function rateText(basisPoints: number, locale: AppLocale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000)
+  return numberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000)
 }
 
 /**
