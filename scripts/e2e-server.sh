@@ -11,6 +11,9 @@ if [ "${E2E_SKIP_BUILD:-}" != '1' ]; then
 fi
 
 rm -rf ./data/e2e
+# PUBLIC_PAGE_CACHE_SECONDS=2: anonymous readers' copies of the catalogue pages (ADR 0015) are used, but never outlive
+# a journey's change of free places or prices.
+export PUBLIC_PAGE_CACHE_SECONDS=2
 # TRUST_PROXY=1: the rate-limit spec sends X-Forwarded-For from made-up addresses, as a load balancer would, so its
 # counts never reach the other specs (which come from 127.0.0.1 without the header).
 export TRUST_PROXY=1 PGLITE_DIR=./data/e2e/pglite MAIL_DIR=./data/e2e/mail UPLOAD_DIR=./data/e2e/uploads

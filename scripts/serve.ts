@@ -24,13 +24,14 @@ const buildDirectory = resolve(process.argv[2] ?? 'build')
 const build = (await import(pathToFileURL(resolve(buildDirectory, 'server/index.js')).href)) as ServerBuild
 installGlobals({ nativeFetch: build.future.v3_singleFetch })
 
-const { APP_ORIGIN, NODE_ENV } = env()
+const { APP_ORIGIN, NODE_ENV, PUBLIC_PAGE_CACHE_SECONDS } = env()
 const app = createApp({
   build,
   clientDirectory: resolve(buildDirectory, 'client'),
   appOrigin: APP_ORIGIN,
   headersFor: securityHeaders,
   mode: NODE_ENV,
+  publicPageCacheSeconds: PUBLIC_PAGE_CACHE_SECONDS,
 })
 
 const onListening = () => log.info('server listening', { url: `http://${host ?? 'localhost'}:${port}`, appOrigin: APP_ORIGIN })

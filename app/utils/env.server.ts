@@ -67,6 +67,8 @@ const envSchema = z
     /** a local stand-in for Stripe's API (tests, the demo); unset = Stripe's own API */
     STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
     WORKERS: z.enum(['on', 'off']).default('on'),
+    /** seconds an anonymous reader's copy of a public catalogue page is served by `npm start` (0 = off; ADR 0015) */
+    PUBLIC_PAGE_CACHE_SECONDS: z.coerce.number().int('PUBLIC_PAGE_CACHE_SECONDS must be whole seconds').min(0).max(300).default(10),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || Boolean((env.IDENTITY_CODE_KEY || env.IDENTITY_CODE_KEYS) && env.IDENTITY_HASH_KEY), {

@@ -195,6 +195,8 @@ async function startServer(name: string, database: { DATABASE_URL?: string; PGLI
     LOG_LEVEL: 'warn',
     // one address sends every request: the per-address limit on public pages would answer 429 after 300 a minute
     RATE_LIMIT_PUBLIC_PER_MINUTE: '100000000',
+    // every request renders: this benchmark times the pages themselves (bench:load measures the server as deployed)
+    PUBLIC_PAGE_CACHE_SECONDS: '0',
     MAIL_DIR: join(benchDir, 'mail'),
     UPLOAD_DIR: join(benchDir, 'uploads'),
   }
