@@ -17,6 +17,7 @@ import {
   deactivateStaffUser,
   listStaffUsers,
   reactivateStaffUser,
+  resetStaffSecondFactor,
   setStaffRole,
   type StaffUserChangeResult,
 } from '~/modules/accounts/service.server'
@@ -71,6 +72,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: 'success', message: intent === 'deactivate' ? 'admin:toast.deactivated' : 'admin:toast.reactivated' })
   }
 
+  if (intent === 'reset-second-factor') {
+    const parsed = staffUserIdSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) return data({ error: 'admin:errors.staffUserNotFound' }, { status: 400 })
+    const result = await resetStaffSecondFactor(admin.id, parsed.data.userId)
+    if (!result.ok) return refused(result)
+    return redirectWithToast(back, { kind: 'success', message: 'admin:toast.secondFactorReset' })
+  }
+
   const submission = parseWithZod(formData, { schema: staffUserSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await createStaffUser(admin.id, submission.value)
@@ -117,6 +126,14 @@ function UserActions({ user }: { user: StaffUser }) {
         <input type="hidden" name="userId" value={user.id} />
         <Button variant={user.deactivatedAt ? 'secondary' : 'danger'}>
           {t(user.deactivatedAt ? 'admin:users.reactivate' : 'admin:users.deactivate')}
+          <span className="sr-only">: {user.name}</span>
+        </Button>
+      </Form>
+      <Form method="post">
+        <input type="hidden" name="intent" value="reset-second-factor" />
+        <input type="hidden" name="userId" value={user.id} />
+        <Button variant="secondary">
+          {t('admin:users.resetSecondFactor')}
           <span className="sr-only">: {user.name}</span>
         </Button>
       </Form>

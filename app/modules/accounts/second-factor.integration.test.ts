@@ -4,6 +4,7 @@ import { prisma } from '~/utils/db.server'
 import { getUser, requireUser } from '~/utils/session.server'
 import { createUser, makeRequest, statusOf } from '../../../tests/support/request'
 import { hashPassword } from './password.server'
+import { resetStaffSecondFactor } from './service.server'
 import { confirmEnrolment, pendingEnrolment, resetSecondFactor, verifySecondFactor } from './second-factor.server'
 import { totpCode } from './totp'
 
@@ -147,6 +148,31 @@ describe('staff login with a second factor', () => {
       { id: kept.id, secondFactorAt: null },
     ])
     expect(await prisma.auditEvent.count({ where: { action: 'second-factor.reset', entityId: reviewer.id } })).toBe(1)
+    expect((await logIn(reviewer.email)).location).toBe('/login/second-factor-setup')
+  })
+
+  it('an admin resets a staff user who lost their phone: authenticator, recovery codes and sessions gone, audited', async () => {
+    const admin = await userWithPassword('ADMIN')
+    const reviewer = await userWithPassword('REVIEWER')
+    const session = await prisma.session.create({
+      data: { userId: reviewer.id, tokenHash: `a-${reviewer.id}`, expiresAt: new Date(Date.now() + 3_600_000), secondFactorAt: new Date() },
+    })
+    const { secret } = (await pendingEnrolment(reviewer.id))!
+    await confirmEnrolment(reviewer.id, session.id, totpCode(secret, new Date()))
+
+    // only an admin, never for themselves, only staff accounts
+    expect(await resetStaffSecondFactor(reviewer.id, admin.id)).toEqual({ ok: false, error: 'forbidden' })
+    expect(await resetStaffSecondFactor(admin.id, admin.id)).toEqual({ ok: false, error: 'self' })
+    const provider = await userWithPassword(null)
+    expect(await resetStaffSecondFactor(admin.id, provider.id)).toEqual({ ok: false, error: 'notFound' })
+    expect(await prisma.recoveryCode.count({ where: { userId: reviewer.id } })).toBe(10)
+
+    expect(await resetStaffSecondFactor(admin.id, reviewer.id)).toEqual({ ok: true, changed: true })
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: reviewer.id } })
+    expect([user.totpSecretCipher, user.totpEnabledAt, user.totpLastStep]).toEqual([null, null, null])
+    expect(await prisma.recoveryCode.count({ where: { userId: reviewer.id } })).toBe(0)
+    expect(await prisma.session.count({ where: { userId: reviewer.id } })).toBe(0)
+    expect(await prisma.auditEvent.findFirst({ where: { action: 'second-factor.reset', entityId: reviewer.id }, select: { actorId: true } })).toEqual({ actorId: admin.id })
     expect((await logIn(reviewer.email)).location).toBe('/login/second-factor-setup')
   })
 })

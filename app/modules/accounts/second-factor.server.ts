@@ -117,11 +117,14 @@ export function recoveryCodesLeft(userId: string): Promise<number> {
  * before it reaches anything else.
  */
 export async function resetSecondFactor(actorId: string, userId: string, keepSessionId: string | null): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { totpSecretCipher: null, totpEnabledAt: null, totpLastStep: null } })
-    await tx.recoveryCode.deleteMany({ where: { userId } })
-    await tx.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } })
-    if (keepSessionId) await tx.session.updateMany({ where: { id: keepSessionId, userId }, data: { secondFactorAt: null } })
-    await recordAudit(tx, { actorId, action: 'second-factor.reset', entityType: 'User', entityId: userId })
-  })
+  await prisma.$transaction((tx) => clearSecondFactor(tx, actorId, userId, keepSessionId))
+}
+
+/** resetSecondFactor inside the caller's transaction (an admin's reset checks the accounts in the same one). */
+export async function clearSecondFactor(tx: Tx, actorId: string, userId: string, keepSessionId: string | null): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { totpSecretCipher: null, totpEnabledAt: null, totpLastStep: null } })
+  await tx.recoveryCode.deleteMany({ where: { userId } })
+  await tx.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } })
+  if (keepSessionId) await tx.session.updateMany({ where: { id: keepSessionId, userId }, data: { secondFactorAt: null } })
+  await recordAudit(tx, { actorId, action: 'second-factor.reset', entityType: 'User', entityId: userId })
 }

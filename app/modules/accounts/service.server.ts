@@ -5,6 +5,7 @@ import { prisma, type Tx } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { hashToken, newToken } from '~/utils/tokens.server'
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.server'
+import { clearSecondFactor } from './second-factor.server'
 
 const verifyTokenHours = 48
 const resetTokenHours = 2
@@ -269,6 +270,19 @@ export async function deactivateStaffUser(actorId: string, userId: string, now =
       before: { deactivatedAt: null },
       after: { deactivatedAt: now.toISOString(), sessionsEnded: sessions.count },
     })
+    return { ok: true, changed: true }
+  })
+}
+
+/**
+ * For a staff user who lost their authenticator and recovery codes: an admin removes their second factor and ends
+ * their sessions; at the next login they set up a new authenticator. Not for one's own account (Sign-in security is).
+ */
+export async function resetStaffSecondFactor(actorId: string, userId: string): Promise<StaffUserChangeResult> {
+  return prisma.$transaction(async (tx): Promise<StaffUserChangeResult> => {
+    const found = await staffTarget(tx, actorId, userId)
+    if (!found.ok) return found
+    await clearSecondFactor(tx, actorId, found.target.id, null)
     return { ok: true, changed: true }
   })
 }
